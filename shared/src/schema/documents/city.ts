@@ -1,0 +1,102 @@
+import {PinIcon} from '@sanity/icons'
+import {defineArrayMember, defineField, defineType} from 'sanity'
+
+import {slugRule} from '../rules'
+
+export const city = defineType({
+  name: 'city',
+  title: 'City',
+  type: 'document',
+  icon: PinIcon,
+  groups: [
+    {name: 'content', title: 'Content', default: true},
+    {name: 'facts', title: 'Facts'},
+    {name: 'media', title: 'Media'},
+  ],
+  fields: [
+    defineField({
+      name: 'name',
+      title: 'Name',
+      type: 'string',
+      group: 'content',
+      validation: (rule) => rule.required().max(80),
+    }),
+    defineField({
+      name: 'slug',
+      title: 'Slug',
+      type: 'slug',
+      group: 'content',
+      options: {source: 'name', maxLength: 80},
+      validation: slugRule,
+    }),
+    defineField({
+      name: 'country',
+      title: 'Country',
+      type: 'string',
+      group: 'content',
+      validation: (rule) => rule.required().max(80),
+    }),
+    defineField({
+      name: 'region',
+      title: 'Region',
+      type: 'string',
+      group: 'content',
+      description: 'Continent or wider region, e.g. "Europe" or "North America".',
+      validation: (rule) => rule.required().max(80),
+    }),
+    defineField({
+      name: 'summary',
+      title: 'Summary',
+      type: 'richText',
+      group: 'content',
+      description: 'Why this city is smart. Shown on the city page and in lists.',
+      validation: (rule) => rule.required().min(1),
+    }),
+    defineField({
+      name: 'highlights',
+      title: 'Highlights',
+      type: 'array',
+      group: 'facts',
+      description: 'Labelled facts, e.g. "Green space: 50 %".',
+      of: [defineArrayMember({type: 'highlight'})],
+      validation: (rule) => rule.max(12),
+    }),
+    defineField({
+      name: 'themes',
+      title: 'Themes',
+      type: 'array',
+      group: 'facts',
+      description: 'What the city is known for: transport, energy, connectivity, parking, green space…',
+      of: [defineArrayMember({type: 'reference', to: [{type: 'category'}]})],
+      validation: (rule) => rule.unique(),
+    }),
+    defineField({
+      name: 'image',
+      title: 'Image',
+      type: 'accessibleImage',
+      group: 'media',
+      validation: (rule) => rule.required(),
+    }),
+    defineField({
+      name: 'socialEmbed',
+      title: 'Social post',
+      type: 'socialEmbed',
+      group: 'media',
+    }),
+    defineField({
+      name: 'links',
+      title: 'External links',
+      type: 'array',
+      group: 'facts',
+      of: [defineArrayMember({type: 'externalLink'})],
+    }),
+  ],
+  preview: {
+    select: {title: 'name', country: 'country', region: 'region', media: 'image'},
+    prepare: ({title, country, region, media}: {title?: string; country?: string; region?: string; media?: unknown}) => ({
+      title,
+      subtitle: [country, region].filter(Boolean).join(' · '),
+      media: media as never,
+    }),
+  },
+})

@@ -1,0 +1,50 @@
+import {BarChartIcon} from '@sanity/icons'
+import {defineField, defineType} from 'sanity'
+
+import {webUrlRule} from '../rules'
+
+/** A labelled fact about a city, e.g. "Green space: 50 %". */
+export const highlight = defineType({
+  name: 'highlight',
+  title: 'Highlight',
+  type: 'object',
+  icon: BarChartIcon,
+  fields: [
+    defineField({
+      name: 'label',
+      title: 'Label',
+      type: 'string',
+      description: 'What the fact is about, e.g. "Green space".',
+      validation: (rule) => rule.required().max(80),
+    }),
+    defineField({
+      name: 'value',
+      title: 'Value as shown',
+      type: 'string',
+      description: 'The fact in words, e.g. "Half of the city area" or "First city with 4G/LTE".',
+      validation: (rule) => rule.required().max(120),
+    }),
+    defineField({
+      name: 'number',
+      title: 'Number',
+      type: 'number',
+      description: 'Optional figure, for stat rows and sorting, e.g. 50.',
+    }),
+    defineField({
+      name: 'unit',
+      title: 'Unit',
+      type: 'string',
+      description: 'Unit of the number, e.g. "%".',
+      validation: (rule) =>
+        rule.max(20).custom((unit: string | undefined, context) => {
+          const parent = context.parent as {number?: number} | undefined
+          return unit && parent?.number === undefined ? 'A unit needs a number.' : true
+        }),
+    }),
+    defineField({name: 'source', title: 'Source', type: 'url', validation: webUrlRule}),
+  ],
+  preview: {
+    select: {title: 'label', value: 'value'},
+    prepare: ({title, value}: {title?: string; value?: string}) => ({title, subtitle: value}),
+  },
+})
