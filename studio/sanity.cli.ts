@@ -8,7 +8,8 @@ export default defineCliConfig({
   deployment: {autoUpdates: false},
   typegen: {
     path: '../shared/src/queries.ts',
-    schema: '../shared/src/generated/schema.json',
-    generates: '../shared/src/generated/sanity.types.ts',
+    // The freshness test points these at a scratch folder; `pnpm typegen` uses the committed ones.
+    schema: process.env.TYPEGEN_SCHEMA_FILE ?? '../shared/src/generated/schema.json',
+    generates: process.env.TYPEGEN_TYPES_FILE ?? '../shared/src/generated/sanity.types.ts',
   },
 })

@@ -25,7 +25,12 @@ export interface ImageAssetDocument {
   url: string
   metadata: {
     _type: 'sanity.imageMetadata'
-    dimensions: {_type: 'sanity.imageDimensions'; width: number; height: number; aspectRatio: number}
+    dimensions: {
+      _type: 'sanity.imageDimensions'
+      width: number
+      height: number
+      aspectRatio: number
+    }
     hasAlpha: boolean
     isOpaque: boolean
     lqip: string
@@ -116,7 +121,11 @@ export async function makeImageAsset(
   }
 }
 
-export function imageField(asset: ImageAssetDocument, alt: string, extra: {caption?: string; credit?: string} = {}) {
+export function imageField(
+  asset: ImageAssetDocument,
+  alt: string,
+  extra: {caption?: string; credit?: string} = {},
+) {
   return {
     _type: 'accessibleImage' as const,
     asset: {_type: 'reference' as const, _ref: asset._id},

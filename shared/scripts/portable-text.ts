@@ -38,7 +38,8 @@ export function block(
   let cursor = 0
   for (const match of text.matchAll(LINK)) {
     const [whole, words = '', href = ''] = match
-    if (match.index > cursor) children.push(span(text.slice(cursor, match.index), [], seed, children.length))
+    if (match.index > cursor)
+      children.push(span(text.slice(cursor, match.index), [], seed, children.length))
     const markKey = keyFor(seed, 'link', markDefs.length)
     markDefs.push({_type: 'link', _key: markKey, href})
     children.push(span(words, [markKey], seed, children.length))

@@ -11,8 +11,14 @@ import {rm, writeFile} from 'node:fs/promises'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
-import {imageField, makeImageAsset, skylineSvg, type ImageAssetDocument, type Palette} from './image-assets.ts'
-import {block, keyFor, paragraphs} from './portable-text.ts'
+import {
+  imageField,
+  makeImageAsset,
+  skylineSvg,
+  type ImageAssetDocument,
+  type Palette,
+} from './image-assets.ts'
+import {keyFor, paragraphs} from './portable-text.ts'
 
 const datasetDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'dataset')
 const imagesDir = join(datasetDir, 'images')
@@ -26,8 +32,16 @@ type Doc = {_id: string; _type: string; [field: string]: unknown}
 
 // ---------------------------------------------------------------- categories
 const categoryData: Array<[id: string, title: string, description: string]> = [
-  ['smart-cities', 'Smart cities', 'How cities use data, networks and automation to work better for residents.'],
-  ['iot', 'IoT', 'The Internet of Things industry: devices, networks and the businesses built on them.'],
+  [
+    'smart-cities',
+    'Smart cities',
+    'How cities use data, networks and automation to work better for residents.',
+  ],
+  [
+    'iot',
+    'IoT',
+    'The Internet of Things industry: devices, networks and the businesses built on them.',
+  ],
   ['transport', 'Transport', 'Public transit, traffic and mobility.'],
   ['energy', 'Energy', 'Renewable power, clean fuels and the grid.'],
   ['connectivity', 'Connectivity', 'Mobile networks, internet speed and public Wi-Fi.'],
@@ -35,7 +49,11 @@ const categoryData: Array<[id: string, title: string, description: string]> = [
   ['green-space', 'Green space', 'Parks, green roofs and the share of a city that is green.'],
   ['innovation', 'Innovation', 'Business ecosystems, start-ups and civic technology.'],
   ['cities', 'Cities', 'How cities grow, and what makes people want to live in them.'],
-  ['client-engagement', 'Client engagement', 'Working relationships between service firms and their clients.'],
+  [
+    'client-engagement',
+    'Client engagement',
+    'Working relationships between service firms and their clients.',
+  ],
   ['cg-infinity', 'CG Infinity', 'News and perspectives from the consultancy CG Infinity.'],
   ['salesforce', 'Salesforce', 'Decisions, tools and practice around the Salesforce platform.'],
 ]
@@ -109,7 +127,9 @@ const citySeeds: CitySeed[] = [
     country: 'Austria',
     region: 'Europe',
     palette: {sky: ['#2d6a4f', '#74c69d'], towers: '#081c15', accent: '#fefae0'},
-    summary: ['Half of Vienna is green space: parks, woods and gardens make up 50 percent of the city.'],
+    summary: [
+      'Half of Vienna is green space: parks, woods and gardens make up 50 percent of the city.',
+    ],
     highlights: [{label: 'Green space', value: 'Half of the city', number: 50, unit: '%'}],
     themes: ['green-space'],
     socialEmbed: {
@@ -210,7 +230,10 @@ const citySeeds: CitySeed[] = [
     highlights: [
       {label: 'Ranking', value: 'Smartest city in 2017', number: 2017},
       {label: 'Smart screens', value: 'News, events and coupons across the city'},
-      {label: 'In development', value: 'Smart hubs, innovative economy, internet speed, Wi-Fi hotspots'},
+      {
+        label: 'In development',
+        value: 'Smart hubs, innovative economy, internet speed, Wi-Fi hotspots',
+      },
     ],
     themes: ['innovation', 'connectivity'],
   },
@@ -363,10 +386,14 @@ async function main(): Promise<void> {
     author: ref(author._id),
     // The seed gives no publication date; this is just after the newest post it embeds (29 July 2018).
     publishedAt: '2018-08-01T12:00:00Z',
-    categories: [keyedRef(listicleId, categoryId('smart-cities')), keyedRef(listicleId, categoryId('iot'))],
+    categories: [
+      keyedRef(listicleId, categoryId('smart-cities')),
+      keyedRef(listicleId, categoryId('iot')),
+    ],
     seo: {
       _type: 'seo',
-      description: 'Boston, Seoul, Vienna, Amsterdam, Tokyo, Stockholm, Paris, San Francisco and New York City: the cities leading the way.',
+      description:
+        'Boston, Seoul, Vienna, Amsterdam, Tokyo, Stockholm, Paris, San Francisco and New York City: the cities leading the way.',
     },
   }
 
@@ -398,13 +425,21 @@ async function main(): Promise<void> {
     followHeading: 'Follow us on social media for the latest updates in B2B',
     socialProfiles: [
       {platform: 'x', handle: '@IOTMKSL', url: 'https://twitter.com/IOTMKSL'},
-      {platform: 'facebook', handle: 'facebook.com/marketscale', url: 'https://www.facebook.com/marketscale'},
+      {
+        platform: 'facebook',
+        handle: 'facebook.com/marketscale',
+        url: 'https://www.facebook.com/marketscale',
+      },
       {
         platform: 'linkedin',
         handle: 'linkedin.com/company/marketscale',
         url: 'https://www.linkedin.com/company/marketscale',
       },
-    ].map((profile) => ({_type: 'socialProfile', _key: keyFor('settings', profile.platform), ...profile})),
+    ].map((profile) => ({
+      _type: 'socialProfile',
+      _key: keyFor('settings', profile.platform),
+      ...profile,
+    })),
     subscribe: {
       text: 'For the latest news, videos and podcasts in the IoT industry, subscribe to our publication.',
       label: 'Subscribe',
@@ -432,7 +467,16 @@ async function main(): Promise<void> {
     },
   ]
 
-  const documents = [settings, author, ...categories, listicle, ...cities, ...articles, ...assets, ...drafts]
+  const documents = [
+    settings,
+    author,
+    ...categories,
+    listicle,
+    ...cities,
+    ...articles,
+    ...assets,
+    ...drafts,
+  ]
   await writeFile(
     join(datasetDir, 'production.ndjson'),
     documents.map((doc) => JSON.stringify(doc)).join('\n') + '\n',

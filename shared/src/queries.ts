@@ -48,7 +48,8 @@ const bodyProjection = /* groq */ `body[]{
 }`
 
 /** Publication identity, navigation and the follow / subscribe blocks. */
-export const SITE_SETTINGS_QUERY = defineQuery(`*[_type == "siteSettings" && _id == "siteSettings"][0]{
+export const SITE_SETTINGS_QUERY =
+  defineQuery(`*[_type == "siteSettings" && _id == "siteSettings"][0]{
   title,
   tagline,
   siteUrl,
@@ -59,7 +60,8 @@ export const SITE_SETTINGS_QUERY = defineQuery(`*[_type == "siteSettings" && _id
 }`)
 
 /** Every ranked list with its entries in rank order and each city in full. */
-export const LISTICLES_QUERY = defineQuery(`*[_type == "listicle" && defined(slug.current)] | order(publishedAt desc, _id asc){
+export const LISTICLES_QUERY =
+  defineQuery(`*[_type == "listicle" && defined(slug.current)] | order(publishedAt desc, _id asc){
   _id,
   title,
   "slug": slug.current,
@@ -80,12 +82,14 @@ export const LISTICLES_QUERY = defineQuery(`*[_type == "listicle" && defined(slu
 }`)
 
 /** Every city, for city pages. */
-export const CITIES_QUERY = defineQuery(`*[_type == "city" && defined(slug.current)] | order(name asc){
+export const CITIES_QUERY =
+  defineQuery(`*[_type == "city" && defined(slug.current)] | order(name asc){
   ...${cityProjection}
 }`)
 
 /** Every Latest article, newest first, with its full body for pages and feeds. */
-export const ARTICLES_QUERY = defineQuery(`*[_type == "article" && defined(slug.current)] | order(publishedAt desc, _id asc){
+export const ARTICLES_QUERY =
+  defineQuery(`*[_type == "article" && defined(slug.current)] | order(publishedAt desc, _id asc){
   _id,
   title,
   "slug": slug.current,
@@ -100,7 +104,8 @@ export const ARTICLES_QUERY = defineQuery(`*[_type == "article" && defined(slug.
 }`)
 
 /** Every category, for category pages and feeds. */
-export const CATEGORIES_QUERY = defineQuery(`*[_type == "category" && defined(slug.current)] | order(title asc){
+export const CATEGORIES_QUERY =
+  defineQuery(`*[_type == "category" && defined(slug.current)] | order(title asc){
   _id,
   title,
   "slug": slug.current,

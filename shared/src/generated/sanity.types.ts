@@ -12,392 +12,392 @@
  * ---------------------------------------------------------------------------------
  */
 
-export declare const internalGroqTypeReferenceTo: unique symbol;
+export declare const internalGroqTypeReferenceTo: unique symbol
 
 // Source: ../shared/src/generated/schema.json
 export type SocialProfile = {
-  _type: "socialProfile";
-  platform: "x" | "facebook" | "linkedin";
-  handle: string;
-  url: string;
-};
+  _type: 'socialProfile'
+  platform: 'x' | 'facebook' | 'linkedin'
+  handle: string
+  url: string
+}
 
 export type SocialEmbed = {
-  _type: "socialEmbed";
-  url: string;
-  authorName?: string;
-  authorHandle: string;
-  text?: string;
-  postedAt?: string;
-};
+  _type: 'socialEmbed'
+  url: string
+  authorName?: string
+  authorHandle: string
+  text?: string
+  postedAt?: string
+}
 
 export type Seo = {
-  _type: "seo";
-  title?: string;
-  description?: string;
-  image?: AccessibleImage;
-  noIndex?: boolean;
-};
+  _type: 'seo'
+  title?: string
+  description?: string
+  image?: AccessibleImage
+  noIndex?: boolean
+}
 
 export type RichText = Array<{
   children?: Array<{
-    marks?: Array<string>;
-    text?: string;
-    _type: "span";
-    _key: string;
-  }>;
-  style?: "normal" | "h2" | "h3" | "blockquote";
-  listItem?: "bullet" | "number";
+    marks?: Array<string>
+    text?: string
+    _type: 'span'
+    _key: string
+  }>
+  style?: 'normal' | 'h2' | 'h3' | 'blockquote'
+  listItem?: 'bullet' | 'number'
   markDefs?: Array<{
-    href: string;
-    _type: "link";
-    _key: string;
-  }>;
-  level?: number;
-  _type: "block";
-  _key: string;
-}>;
+    href: string
+    _type: 'link'
+    _key: string
+  }>
+  level?: number
+  _type: 'block'
+  _key: string
+}>
 
 export type CityReference = {
-  _ref: string;
-  _type: "reference";
-  _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "city";
-};
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'city'
+}
 
 export type ListicleEntry = {
-  _type: "listicleEntry";
-  city: CityReference;
-  blurb?: string;
-};
+  _type: 'listicleEntry'
+  city: CityReference
+  blurb?: string
+}
 
 export type Highlight = {
-  _type: "highlight";
-  label: string;
-  value: string;
-  number?: number;
-  unit?: string;
-  source?: string;
-};
+  _type: 'highlight'
+  label: string
+  value: string
+  number?: number
+  unit?: string
+  source?: string
+}
 
 export type ExternalLink = {
-  _type: "externalLink";
-  title: string;
-  url: string;
-};
+  _type: 'externalLink'
+  title: string
+  url: string
+}
 
 export type ArticleBody = Array<
   | {
       children?: Array<{
-        marks?: Array<string>;
-        text?: string;
-        _type: "span";
-        _key: string;
-      }>;
-      style?: "normal" | "h2" | "h3" | "blockquote";
-      listItem?: "bullet" | "number";
+        marks?: Array<string>
+        text?: string
+        _type: 'span'
+        _key: string
+      }>
+      style?: 'normal' | 'h2' | 'h3' | 'blockquote'
+      listItem?: 'bullet' | 'number'
       markDefs?: Array<{
-        href: string;
-        _type: "link";
-        _key: string;
-      }>;
-      level?: number;
-      _type: "block";
-      _key: string;
+        href: string
+        _type: 'link'
+        _key: string
+      }>
+      level?: number
+      _type: 'block'
+      _key: string
     }
   | ({
-      _key: string;
+      _key: string
     } & AccessibleImage)
   | ({
-      _key: string;
+      _key: string
     } & SocialEmbed)
->;
+>
 
 export type SanityImageAssetReference = {
-  _ref: string;
-  _type: "reference";
-  _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "sanity.imageAsset";
-};
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'sanity.imageAsset'
+}
 
 export type AccessibleImage = {
-  _type: "accessibleImage";
-  asset?: SanityImageAssetReference;
-  media?: unknown;
-  hotspot?: SanityImageHotspot;
-  crop?: SanityImageCrop;
-  alt?: string;
-  caption?: string;
-  credit?: string;
-};
+  _type: 'accessibleImage'
+  asset?: SanityImageAssetReference
+  media?: unknown
+  hotspot?: SanityImageHotspot
+  crop?: SanityImageCrop
+  alt?: string
+  caption?: string
+  credit?: string
+}
 
 export type ListicleReference = {
-  _ref: string;
-  _type: "reference";
-  _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "listicle";
-};
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'listicle'
+}
 
 export type SiteSettings = {
-  _id: string;
-  _type: "siteSettings";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  title: string;
-  tagline: string;
-  siteUrl: string;
-  featuredListicle: ListicleReference;
+  _id: string
+  _type: 'siteSettings'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  title: string
+  tagline: string
+  siteUrl: string
+  featuredListicle: ListicleReference
   socialProfiles?: Array<
     {
-      _key: string;
+      _key: string
     } & SocialProfile
-  >;
-  followHeading?: string;
+  >
+  followHeading?: string
   subscribe?: {
-    text: string;
-    label: string;
-    url: string;
-  };
-};
+    text: string
+    label: string
+    url: string
+  }
+}
 
 export type CategoryReference = {
-  _ref: string;
-  _type: "reference";
-  _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "category";
-};
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'category'
+}
 
 export type AuthorReference = {
-  _ref: string;
-  _type: "reference";
-  _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "author";
-};
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'author'
+}
 
 export type Article = {
-  _id: string;
-  _type: "article";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  title: string;
-  slug: Slug;
-  excerpt: string;
-  heroImage?: AccessibleImage;
-  body: ArticleBody;
-  publishedAt: string;
-  category: CategoryReference;
-  author: AuthorReference;
+  _id: string
+  _type: 'article'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  title: string
+  slug: Slug
+  excerpt: string
+  heroImage?: AccessibleImage
+  body: ArticleBody
+  publishedAt: string
+  category: CategoryReference
+  author: AuthorReference
   relatedCities?: Array<
     {
-      _key: string;
+      _key: string
     } & CityReference
-  >;
-  seo?: Seo;
-};
+  >
+  seo?: Seo
+}
 
 export type Category = {
-  _id: string;
-  _type: "category";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  title: string;
-  slug: Slug;
-  description?: string;
-};
+  _id: string
+  _type: 'category'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  title: string
+  slug: Slug
+  description?: string
+}
 
 export type Slug = {
-  _type: "slug";
-  current: string;
-  source?: string;
-};
+  _type: 'slug'
+  current: string
+  source?: string
+}
 
 export type City = {
-  _id: string;
-  _type: "city";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  name: string;
-  slug: Slug;
-  country: string;
-  region: string;
-  summary: RichText;
+  _id: string
+  _type: 'city'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  name: string
+  slug: Slug
+  country: string
+  region: string
+  summary: RichText
   highlights?: Array<
     {
-      _key: string;
+      _key: string
     } & Highlight
-  >;
+  >
   themes?: Array<
     {
-      _key: string;
+      _key: string
     } & CategoryReference
-  >;
-  image: AccessibleImage;
-  socialEmbed?: SocialEmbed;
+  >
+  image: AccessibleImage
+  socialEmbed?: SocialEmbed
   links?: Array<
     {
-      _key: string;
+      _key: string
     } & ExternalLink
-  >;
-};
+  >
+}
 
 export type Listicle = {
-  _id: string;
-  _type: "listicle";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  title: string;
-  slug: Slug;
-  dek: string;
-  heroImage: AccessibleImage;
-  intro: RichText;
+  _id: string
+  _type: 'listicle'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  title: string
+  slug: Slug
+  dek: string
+  heroImage: AccessibleImage
+  intro: RichText
   entries: Array<
     {
-      _key: string;
+      _key: string
     } & ListicleEntry
-  >;
-  closing?: RichText;
-  author: AuthorReference;
-  publishedAt: string;
-  updatedAt?: string;
+  >
+  closing?: RichText
+  author: AuthorReference
+  publishedAt: string
+  updatedAt?: string
   categories?: Array<
     {
-      _key: string;
+      _key: string
     } & CategoryReference
-  >;
-  seo?: Seo;
-};
+  >
+  seo?: Seo
+}
 
 export type Author = {
-  _id: string;
-  _type: "author";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  name: string;
-  slug: Slug;
-  role?: string;
-  bio?: string;
-  image?: AccessibleImage;
-  url?: string;
-};
+  _id: string
+  _type: 'author'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  name: string
+  slug: Slug
+  role?: string
+  bio?: string
+  image?: AccessibleImage
+  url?: string
+}
 
 export type SanityImageCrop = {
-  _type: "sanity.imageCrop";
-  top: number;
-  bottom: number;
-  left: number;
-  right: number;
-};
+  _type: 'sanity.imageCrop'
+  top: number
+  bottom: number
+  left: number
+  right: number
+}
 
 export type SanityImageHotspot = {
-  _type: "sanity.imageHotspot";
-  x: number;
-  y: number;
-  height: number;
-  width: number;
-};
+  _type: 'sanity.imageHotspot'
+  x: number
+  y: number
+  height: number
+  width: number
+}
 
 export type SanityImagePaletteSwatch = {
-  _type: "sanity.imagePaletteSwatch";
-  background?: string;
-  foreground?: string;
-  population?: number;
-  title?: string;
-};
+  _type: 'sanity.imagePaletteSwatch'
+  background?: string
+  foreground?: string
+  population?: number
+  title?: string
+}
 
 export type SanityImagePalette = {
-  _type: "sanity.imagePalette";
-  darkMuted?: SanityImagePaletteSwatch;
-  lightVibrant?: SanityImagePaletteSwatch;
-  darkVibrant?: SanityImagePaletteSwatch;
-  vibrant?: SanityImagePaletteSwatch;
-  dominant?: SanityImagePaletteSwatch;
-  lightMuted?: SanityImagePaletteSwatch;
-  muted?: SanityImagePaletteSwatch;
-};
+  _type: 'sanity.imagePalette'
+  darkMuted?: SanityImagePaletteSwatch
+  lightVibrant?: SanityImagePaletteSwatch
+  darkVibrant?: SanityImagePaletteSwatch
+  vibrant?: SanityImagePaletteSwatch
+  dominant?: SanityImagePaletteSwatch
+  lightMuted?: SanityImagePaletteSwatch
+  muted?: SanityImagePaletteSwatch
+}
 
 export type SanityImageDimensions = {
-  _type: "sanity.imageDimensions";
-  height: number;
-  width: number;
-  aspectRatio: number;
-};
+  _type: 'sanity.imageDimensions'
+  height: number
+  width: number
+  aspectRatio: number
+}
 
 export type SanityImageMetadata = {
-  _type: "sanity.imageMetadata";
-  location?: Geopoint;
-  dimensions?: SanityImageDimensions;
-  palette?: SanityImagePalette;
-  lqip?: string;
-  blurHash?: string;
-  thumbHash?: string;
-  hasAlpha?: boolean;
-  isOpaque?: boolean;
-};
+  _type: 'sanity.imageMetadata'
+  location?: Geopoint
+  dimensions?: SanityImageDimensions
+  palette?: SanityImagePalette
+  lqip?: string
+  blurHash?: string
+  thumbHash?: string
+  hasAlpha?: boolean
+  isOpaque?: boolean
+}
 
 export type SanityFileAsset = {
-  _id: string;
-  _type: "sanity.fileAsset";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  originalFilename?: string;
-  label?: string;
-  title?: string;
-  description?: string;
-  altText?: string;
-  sha1hash: string;
-  extension: string;
-  mimeType: string;
-  size: number;
-  assetId: string;
-  uploadId?: string;
-  path: string;
-  url: string;
-  source?: SanityAssetSourceData;
-};
+  _id: string
+  _type: 'sanity.fileAsset'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  originalFilename?: string
+  label?: string
+  title?: string
+  description?: string
+  altText?: string
+  sha1hash: string
+  extension: string
+  mimeType: string
+  size: number
+  assetId: string
+  uploadId?: string
+  path: string
+  url: string
+  source?: SanityAssetSourceData
+}
 
 export type SanityAssetSourceData = {
-  _type: "sanity.assetSourceData";
-  name?: string;
-  id?: string;
-  url?: string;
-};
+  _type: 'sanity.assetSourceData'
+  name?: string
+  id?: string
+  url?: string
+}
 
 export type SanityImageAsset = {
-  _id: string;
-  _type: "sanity.imageAsset";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  originalFilename?: string;
-  label?: string;
-  title?: string;
-  description?: string;
-  altText?: string;
-  sha1hash: string;
-  extension: string;
-  mimeType: string;
-  size: number;
-  assetId: string;
-  uploadId?: string;
-  path: string;
-  url: string;
-  metadata?: SanityImageMetadata;
-  source?: SanityAssetSourceData;
-};
+  _id: string
+  _type: 'sanity.imageAsset'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  originalFilename?: string
+  label?: string
+  title?: string
+  description?: string
+  altText?: string
+  sha1hash: string
+  extension: string
+  mimeType: string
+  size: number
+  assetId: string
+  uploadId?: string
+  path: string
+  url: string
+  metadata?: SanityImageMetadata
+  source?: SanityAssetSourceData
+}
 
 export type Geopoint = {
-  _type: "geopoint";
-  lat?: number;
-  lng?: number;
-  alt?: number;
-};
+  _type: 'geopoint'
+  lat?: number
+  lng?: number
+  alt?: number
+}
 
 export type AllSanitySchemaTypes =
   | SocialProfile
@@ -430,293 +430,293 @@ export type AllSanitySchemaTypes =
   | SanityFileAsset
   | SanityAssetSourceData
   | SanityImageAsset
-  | Geopoint;
+  | Geopoint
 
 // Source: ../shared/src/queries.ts
 // Variable: SITE_SETTINGS_QUERY
 // Query: *[_type == "siteSettings" && _id == "siteSettings"][0]{  title,  tagline,  siteUrl,  followHeading,  subscribe{text, label, url},  socialProfiles[]{_key, platform, handle, url},  "featuredListicleId": featuredListicle._ref}
 export type SITE_SETTINGS_QUERY_RESULT = {
-  title: string;
-  tagline: string;
-  siteUrl: string;
-  followHeading: string | null;
+  title: string
+  tagline: string
+  siteUrl: string
+  followHeading: string | null
   subscribe: {
-    text: string;
-    label: string;
-    url: string;
-  } | null;
+    text: string
+    label: string
+    url: string
+  } | null
   socialProfiles: Array<{
-    _key: string;
-    platform: "facebook" | "linkedin" | "x";
-    handle: string;
-    url: string;
-  }> | null;
-  featuredListicleId: string;
-} | null;
+    _key: string
+    platform: 'facebook' | 'linkedin' | 'x'
+    handle: string
+    url: string
+  }> | null
+  featuredListicleId: string
+} | null
 
 // Source: ../shared/src/queries.ts
 // Variable: LISTICLES_QUERY
 // Query: *[_type == "listicle" && defined(slug.current)] | order(publishedAt desc, _id asc){  _id,  title,  "slug": slug.current,  dek,  intro,  closing,  publishedAt,  updatedAt,  "author": author->{name, "slug": slug.current, role},  "heroImage": heroImage{  alt,  caption,  credit,  hotspot,  crop,  "asset": asset->{    _id,    url,    path,    "width": metadata.dimensions.width,    "height": metadata.dimensions.height,    "lqip": metadata.lqip  }},  categories[]->{_id, title, "slug": slug.current},  seo{title, description, noIndex},  "entries": entries[defined(city->slug.current)]{    _key,    blurb,    "city": city->{  _id,  name,  "slug": slug.current,  country,  region,  summary,  highlights[]{_key, label, value, number, unit, source},  themes[]->{_id, title, "slug": slug.current},  "image": image{  alt,  caption,  credit,  hotspot,  crop,  "asset": asset->{    _id,    url,    path,    "width": metadata.dimensions.width,    "height": metadata.dimensions.height,    "lqip": metadata.lqip  }},  socialEmbed{url, authorName, authorHandle, text, postedAt},  links[]{_key, title, url}}  }}
 export type LISTICLES_QUERY_RESULT = Array<{
-  _id: string;
-  title: string;
-  slug: string;
-  dek: string;
-  intro: RichText;
-  closing: RichText | null;
-  publishedAt: string;
-  updatedAt: string | null;
+  _id: string
+  title: string
+  slug: string
+  dek: string
+  intro: RichText
+  closing: RichText | null
+  publishedAt: string
+  updatedAt: string | null
   author: {
-    name: string;
-    slug: string;
-    role: string | null;
-  };
+    name: string
+    slug: string
+    role: string | null
+  }
   heroImage: {
-    alt: string | null;
-    caption: string | null;
-    credit: string | null;
-    hotspot: SanityImageHotspot | null;
-    crop: SanityImageCrop | null;
+    alt: string | null
+    caption: string | null
+    credit: string | null
+    hotspot: SanityImageHotspot | null
+    crop: SanityImageCrop | null
     asset: {
-      _id: string;
-      url: string;
-      path: string;
-      width: number | null;
-      height: number | null;
-      lqip: string | null;
-    } | null;
-  };
+      _id: string
+      url: string
+      path: string
+      width: number | null
+      height: number | null
+      lqip: string | null
+    } | null
+  }
   categories: Array<{
-    _id: string;
-    title: string;
-    slug: string;
-  }> | null;
+    _id: string
+    title: string
+    slug: string
+  }> | null
   seo: {
-    title: string | null;
-    description: string | null;
-    noIndex: boolean | null;
-  } | null;
+    title: string | null
+    description: string | null
+    noIndex: boolean | null
+  } | null
   entries: Array<{
-    _key: string;
-    blurb: string | null;
+    _key: string
+    blurb: string | null
     city: {
-      _id: string;
-      name: string;
-      slug: string;
-      country: string;
-      region: string;
-      summary: RichText;
+      _id: string
+      name: string
+      slug: string
+      country: string
+      region: string
+      summary: RichText
       highlights: Array<{
-        _key: string;
-        label: string;
-        value: string;
-        number: number | null;
-        unit: string | null;
-        source: string | null;
-      }> | null;
+        _key: string
+        label: string
+        value: string
+        number: number | null
+        unit: string | null
+        source: string | null
+      }> | null
       themes: Array<{
-        _id: string;
-        title: string;
-        slug: string;
-      }> | null;
+        _id: string
+        title: string
+        slug: string
+      }> | null
       image: {
-        alt: string | null;
-        caption: string | null;
-        credit: string | null;
-        hotspot: SanityImageHotspot | null;
-        crop: SanityImageCrop | null;
+        alt: string | null
+        caption: string | null
+        credit: string | null
+        hotspot: SanityImageHotspot | null
+        crop: SanityImageCrop | null
         asset: {
-          _id: string;
-          url: string;
-          path: string;
-          width: number | null;
-          height: number | null;
-          lqip: string | null;
-        } | null;
-      };
+          _id: string
+          url: string
+          path: string
+          width: number | null
+          height: number | null
+          lqip: string | null
+        } | null
+      }
       socialEmbed: {
-        url: string;
-        authorName: string | null;
-        authorHandle: string;
-        text: string | null;
-        postedAt: string | null;
-      } | null;
+        url: string
+        authorName: string | null
+        authorHandle: string
+        text: string | null
+        postedAt: string | null
+      } | null
       links: Array<{
-        _key: string;
-        title: string;
-        url: string;
-      }> | null;
-    };
-  }>;
-}>;
+        _key: string
+        title: string
+        url: string
+      }> | null
+    }
+  }>
+}>
 
 // Source: ../shared/src/queries.ts
 // Variable: CITIES_QUERY
 // Query: *[_type == "city" && defined(slug.current)] | order(name asc){  ...{  _id,  name,  "slug": slug.current,  country,  region,  summary,  highlights[]{_key, label, value, number, unit, source},  themes[]->{_id, title, "slug": slug.current},  "image": image{  alt,  caption,  credit,  hotspot,  crop,  "asset": asset->{    _id,    url,    path,    "width": metadata.dimensions.width,    "height": metadata.dimensions.height,    "lqip": metadata.lqip  }},  socialEmbed{url, authorName, authorHandle, text, postedAt},  links[]{_key, title, url}}}
 export type CITIES_QUERY_RESULT = Array<{
-  _id: string;
-  name: string;
-  slug: string;
-  country: string;
-  region: string;
-  summary: RichText;
+  _id: string
+  name: string
+  slug: string
+  country: string
+  region: string
+  summary: RichText
   highlights: Array<{
-    _key: string;
-    label: string;
-    value: string;
-    number: number | null;
-    unit: string | null;
-    source: string | null;
-  }> | null;
+    _key: string
+    label: string
+    value: string
+    number: number | null
+    unit: string | null
+    source: string | null
+  }> | null
   themes: Array<{
-    _id: string;
-    title: string;
-    slug: string;
-  }> | null;
+    _id: string
+    title: string
+    slug: string
+  }> | null
   image: {
-    alt: string | null;
-    caption: string | null;
-    credit: string | null;
-    hotspot: SanityImageHotspot | null;
-    crop: SanityImageCrop | null;
+    alt: string | null
+    caption: string | null
+    credit: string | null
+    hotspot: SanityImageHotspot | null
+    crop: SanityImageCrop | null
     asset: {
-      _id: string;
-      url: string;
-      path: string;
-      width: number | null;
-      height: number | null;
-      lqip: string | null;
-    } | null;
-  };
+      _id: string
+      url: string
+      path: string
+      width: number | null
+      height: number | null
+      lqip: string | null
+    } | null
+  }
   socialEmbed: {
-    url: string;
-    authorName: string | null;
-    authorHandle: string;
-    text: string | null;
-    postedAt: string | null;
-  } | null;
+    url: string
+    authorName: string | null
+    authorHandle: string
+    text: string | null
+    postedAt: string | null
+  } | null
   links: Array<{
-    _key: string;
-    title: string;
-    url: string;
-  }> | null;
-}>;
+    _key: string
+    title: string
+    url: string
+  }> | null
+}>
 
 // Source: ../shared/src/queries.ts
 // Variable: ARTICLES_QUERY
 // Query: *[_type == "article" && defined(slug.current)] | order(publishedAt desc, _id asc){  _id,  title,  "slug": slug.current,  excerpt,  publishedAt,  "category": category->{_id, title, "slug": slug.current},  "author": author->{name, "slug": slug.current, role},  "heroImage": heroImage{  alt,  caption,  credit,  hotspot,  crop,  "asset": asset->{    _id,    url,    path,    "width": metadata.dimensions.width,    "height": metadata.dimensions.height,    "lqip": metadata.lqip  }},  "relatedCities": relatedCities[]->{_id, name, "slug": slug.current, country},  seo{title, description, noIndex},  body[]{  ...,  _type == "accessibleImage" => {  alt,  caption,  credit,  hotspot,  crop,  "asset": asset->{    _id,    url,    path,    "width": metadata.dimensions.width,    "height": metadata.dimensions.height,    "lqip": metadata.lqip  }}}}
 export type ARTICLES_QUERY_RESULT = Array<{
-  _id: string;
-  title: string;
-  slug: string;
-  excerpt: string;
-  publishedAt: string;
+  _id: string
+  title: string
+  slug: string
+  excerpt: string
+  publishedAt: string
   category: {
-    _id: string;
-    title: string;
-    slug: string;
-  };
+    _id: string
+    title: string
+    slug: string
+  }
   author: {
-    name: string;
-    slug: string;
-    role: string | null;
-  };
+    name: string
+    slug: string
+    role: string | null
+  }
   heroImage: {
-    alt: string | null;
-    caption: string | null;
-    credit: string | null;
-    hotspot: SanityImageHotspot | null;
-    crop: SanityImageCrop | null;
+    alt: string | null
+    caption: string | null
+    credit: string | null
+    hotspot: SanityImageHotspot | null
+    crop: SanityImageCrop | null
     asset: {
-      _id: string;
-      url: string;
-      path: string;
-      width: number | null;
-      height: number | null;
-      lqip: string | null;
-    } | null;
-  } | null;
+      _id: string
+      url: string
+      path: string
+      width: number | null
+      height: number | null
+      lqip: string | null
+    } | null
+  } | null
   relatedCities: Array<{
-    _id: string;
-    name: string;
-    slug: string;
-    country: string;
-  }> | null;
+    _id: string
+    name: string
+    slug: string
+    country: string
+  }> | null
   seo: {
-    title: string | null;
-    description: string | null;
-    noIndex: boolean | null;
-  } | null;
+    title: string | null
+    description: string | null
+    noIndex: boolean | null
+  } | null
   body: Array<
     | {
-        _key: string;
-        _type: "accessibleImage";
+        _key: string
+        _type: 'accessibleImage'
         asset: {
-          _id: string;
-          url: string;
-          path: string;
-          width: number | null;
-          height: number | null;
-          lqip: string | null;
-        } | null;
-        media?: unknown;
-        hotspot: SanityImageHotspot | null;
-        crop: SanityImageCrop | null;
-        alt: string | null;
-        caption: string | null;
-        credit: string | null;
+          _id: string
+          url: string
+          path: string
+          width: number | null
+          height: number | null
+          lqip: string | null
+        } | null
+        media?: unknown
+        hotspot: SanityImageHotspot | null
+        crop: SanityImageCrop | null
+        alt: string | null
+        caption: string | null
+        credit: string | null
       }
     | {
         children?: Array<{
-          marks?: Array<string>;
-          text?: string;
-          _type: "span";
-          _key: string;
-        }>;
-        style?: "blockquote" | "h2" | "h3" | "normal";
-        listItem?: "bullet" | "number";
+          marks?: Array<string>
+          text?: string
+          _type: 'span'
+          _key: string
+        }>
+        style?: 'blockquote' | 'h2' | 'h3' | 'normal'
+        listItem?: 'bullet' | 'number'
         markDefs?: Array<{
-          href: string;
-          _type: "link";
-          _key: string;
-        }>;
-        level?: number;
-        _type: "block";
-        _key: string;
+          href: string
+          _type: 'link'
+          _key: string
+        }>
+        level?: number
+        _type: 'block'
+        _key: string
       }
     | {
-        _key: string;
-        _type: "socialEmbed";
-        url: string;
-        authorName?: string;
-        authorHandle: string;
-        text?: string;
-        postedAt?: string;
+        _key: string
+        _type: 'socialEmbed'
+        url: string
+        authorName?: string
+        authorHandle: string
+        text?: string
+        postedAt?: string
       }
-  >;
-}>;
+  >
+}>
 
 // Source: ../shared/src/queries.ts
 // Variable: CATEGORIES_QUERY
 // Query: *[_type == "category" && defined(slug.current)] | order(title asc){  _id,  title,  "slug": slug.current,  description}
 export type CATEGORIES_QUERY_RESULT = Array<{
-  _id: string;
-  title: string;
-  slug: string;
-  description: string | null;
-}>;
+  _id: string
+  title: string
+  slug: string
+  description: string | null
+}>
 
 // Query TypeMap
 declare global {
   interface SanityQueries {
-    '*[_type == "siteSettings" && _id == "siteSettings"][0]{\n  title,\n  tagline,\n  siteUrl,\n  followHeading,\n  subscribe{text, label, url},\n  socialProfiles[]{_key, platform, handle, url},\n  "featuredListicleId": featuredListicle._ref\n}': SITE_SETTINGS_QUERY_RESULT;
-    '*[_type == "listicle" && defined(slug.current)] | order(publishedAt desc, _id asc){\n  _id,\n  title,\n  "slug": slug.current,\n  dek,\n  intro,\n  closing,\n  publishedAt,\n  updatedAt,\n  "author": author->{name, "slug": slug.current, role},\n  "heroImage": heroImage{\n  alt,\n  caption,\n  credit,\n  hotspot,\n  crop,\n  "asset": asset->{\n    _id,\n    url,\n    path,\n    "width": metadata.dimensions.width,\n    "height": metadata.dimensions.height,\n    "lqip": metadata.lqip\n  }\n},\n  categories[]->{_id, title, "slug": slug.current},\n  seo{title, description, noIndex},\n  "entries": entries[defined(city->slug.current)]{\n    _key,\n    blurb,\n    "city": city->{\n  _id,\n  name,\n  "slug": slug.current,\n  country,\n  region,\n  summary,\n  highlights[]{_key, label, value, number, unit, source},\n  themes[]->{_id, title, "slug": slug.current},\n  "image": image{\n  alt,\n  caption,\n  credit,\n  hotspot,\n  crop,\n  "asset": asset->{\n    _id,\n    url,\n    path,\n    "width": metadata.dimensions.width,\n    "height": metadata.dimensions.height,\n    "lqip": metadata.lqip\n  }\n},\n  socialEmbed{url, authorName, authorHandle, text, postedAt},\n  links[]{_key, title, url}\n}\n  }\n}': LISTICLES_QUERY_RESULT;
-    '*[_type == "city" && defined(slug.current)] | order(name asc){\n  ...{\n  _id,\n  name,\n  "slug": slug.current,\n  country,\n  region,\n  summary,\n  highlights[]{_key, label, value, number, unit, source},\n  themes[]->{_id, title, "slug": slug.current},\n  "image": image{\n  alt,\n  caption,\n  credit,\n  hotspot,\n  crop,\n  "asset": asset->{\n    _id,\n    url,\n    path,\n    "width": metadata.dimensions.width,\n    "height": metadata.dimensions.height,\n    "lqip": metadata.lqip\n  }\n},\n  socialEmbed{url, authorName, authorHandle, text, postedAt},\n  links[]{_key, title, url}\n}\n}': CITIES_QUERY_RESULT;
-    '*[_type == "article" && defined(slug.current)] | order(publishedAt desc, _id asc){\n  _id,\n  title,\n  "slug": slug.current,\n  excerpt,\n  publishedAt,\n  "category": category->{_id, title, "slug": slug.current},\n  "author": author->{name, "slug": slug.current, role},\n  "heroImage": heroImage{\n  alt,\n  caption,\n  credit,\n  hotspot,\n  crop,\n  "asset": asset->{\n    _id,\n    url,\n    path,\n    "width": metadata.dimensions.width,\n    "height": metadata.dimensions.height,\n    "lqip": metadata.lqip\n  }\n},\n  "relatedCities": relatedCities[]->{_id, name, "slug": slug.current, country},\n  seo{title, description, noIndex},\n  body[]{\n  ...,\n  _type == "accessibleImage" => {\n  alt,\n  caption,\n  credit,\n  hotspot,\n  crop,\n  "asset": asset->{\n    _id,\n    url,\n    path,\n    "width": metadata.dimensions.width,\n    "height": metadata.dimensions.height,\n    "lqip": metadata.lqip\n  }\n}\n}\n}': ARTICLES_QUERY_RESULT;
-    '*[_type == "category" && defined(slug.current)] | order(title asc){\n  _id,\n  title,\n  "slug": slug.current,\n  description\n}': CATEGORIES_QUERY_RESULT;
+    '*[_type == "siteSettings" && _id == "siteSettings"][0]{\n  title,\n  tagline,\n  siteUrl,\n  followHeading,\n  subscribe{text, label, url},\n  socialProfiles[]{_key, platform, handle, url},\n  "featuredListicleId": featuredListicle._ref\n}': SITE_SETTINGS_QUERY_RESULT
+    '*[_type == "listicle" && defined(slug.current)] | order(publishedAt desc, _id asc){\n  _id,\n  title,\n  "slug": slug.current,\n  dek,\n  intro,\n  closing,\n  publishedAt,\n  updatedAt,\n  "author": author->{name, "slug": slug.current, role},\n  "heroImage": heroImage{\n  alt,\n  caption,\n  credit,\n  hotspot,\n  crop,\n  "asset": asset->{\n    _id,\n    url,\n    path,\n    "width": metadata.dimensions.width,\n    "height": metadata.dimensions.height,\n    "lqip": metadata.lqip\n  }\n},\n  categories[]->{_id, title, "slug": slug.current},\n  seo{title, description, noIndex},\n  "entries": entries[defined(city->slug.current)]{\n    _key,\n    blurb,\n    "city": city->{\n  _id,\n  name,\n  "slug": slug.current,\n  country,\n  region,\n  summary,\n  highlights[]{_key, label, value, number, unit, source},\n  themes[]->{_id, title, "slug": slug.current},\n  "image": image{\n  alt,\n  caption,\n  credit,\n  hotspot,\n  crop,\n  "asset": asset->{\n    _id,\n    url,\n    path,\n    "width": metadata.dimensions.width,\n    "height": metadata.dimensions.height,\n    "lqip": metadata.lqip\n  }\n},\n  socialEmbed{url, authorName, authorHandle, text, postedAt},\n  links[]{_key, title, url}\n}\n  }\n}': LISTICLES_QUERY_RESULT
+    '*[_type == "city" && defined(slug.current)] | order(name asc){\n  ...{\n  _id,\n  name,\n  "slug": slug.current,\n  country,\n  region,\n  summary,\n  highlights[]{_key, label, value, number, unit, source},\n  themes[]->{_id, title, "slug": slug.current},\n  "image": image{\n  alt,\n  caption,\n  credit,\n  hotspot,\n  crop,\n  "asset": asset->{\n    _id,\n    url,\n    path,\n    "width": metadata.dimensions.width,\n    "height": metadata.dimensions.height,\n    "lqip": metadata.lqip\n  }\n},\n  socialEmbed{url, authorName, authorHandle, text, postedAt},\n  links[]{_key, title, url}\n}\n}': CITIES_QUERY_RESULT
+    '*[_type == "article" && defined(slug.current)] | order(publishedAt desc, _id asc){\n  _id,\n  title,\n  "slug": slug.current,\n  excerpt,\n  publishedAt,\n  "category": category->{_id, title, "slug": slug.current},\n  "author": author->{name, "slug": slug.current, role},\n  "heroImage": heroImage{\n  alt,\n  caption,\n  credit,\n  hotspot,\n  crop,\n  "asset": asset->{\n    _id,\n    url,\n    path,\n    "width": metadata.dimensions.width,\n    "height": metadata.dimensions.height,\n    "lqip": metadata.lqip\n  }\n},\n  "relatedCities": relatedCities[]->{_id, name, "slug": slug.current, country},\n  seo{title, description, noIndex},\n  body[]{\n  ...,\n  _type == "accessibleImage" => {\n  alt,\n  caption,\n  credit,\n  hotspot,\n  crop,\n  "asset": asset->{\n    _id,\n    url,\n    path,\n    "width": metadata.dimensions.width,\n    "height": metadata.dimensions.height,\n    "lqip": metadata.lqip\n  }\n}\n}\n}': ARTICLES_QUERY_RESULT
+    '*[_type == "category" && defined(slug.current)] | order(title asc){\n  _id,\n  title,\n  "slug": slug.current,\n  description\n}': CATEGORIES_QUERY_RESULT
   }
 }
 // Lets @sanity/client releases that predate the global registry read it too
-declare module "@sanity/client" {
+declare module '@sanity/client' {
   interface SanityQueries extends globalThis.SanityQueries {}
 }

@@ -1,4 +1,4 @@
-import type {SlugRule, SlugValue, StringRule, UrlRule} from 'sanity'
+import type {SlugRule, SlugValue, UrlRule, ValidationContext} from 'sanity'
 
 /**
  * Validation rules shared by several types. Each one is phrased for the editor who
@@ -18,14 +18,45 @@ export const webUrlRule = (rule: UrlRule) => rule.uri({scheme: ['http', 'https']
 /** URL slugs: lower-case letters, digits and single hyphens, e.g. `san-francisco`. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
+const publishedIdOf = (id: string) =>
+  id.startsWith('drafts.')
+    ? id.slice(7)
+    : id.startsWith('versions.')
+      ? id.split('.').slice(2).join('.')
+      : id
+
+/** True when no other document of the same type (drafts and versions aside) uses the slug. */
+async function isSlugUnique(current: string, context: ValidationContext): Promise<boolean> {
+  const {document, getClient} = context
+  if (!document) return true
+  return getClient({apiVersion: '2025-02-19'})
+    .withConfig({perspective: 'raw'})
+    .fetch<boolean>(
+      '!defined(*[_type == $type && slug.current == $slug && !sanity::versionOf($published)][0]._id)',
+      {type: document._type, slug: current, published: publishedIdOf(document._id)},
+    )
+}
+
+/**
+ * Required, URL-safe and unique per type. Sanity itself reports a duplicate slug
+ * only as a warning; two pages cannot share a URL, so here it is an error.
+ */
 export const slugRule = (rule: SlugRule) =>
-  rule.required().custom((value: SlugValue | undefined) => {
+  rule.required().custom(async (value: SlugValue | undefined, context) => {
     const current = value?.current
     if (!current) return true
-    return SLUG_PATTERN.test(current)
+    if (!SLUG_PATTERN.test(current)) {
+      return 'Use lower-case letters, digits and single hyphens only (for example "new-york-city").'
+    }
+    return (await isSlugUnique(current, context))
       ? true
-      : 'Use lower-case letters, digits and single hyphens only (for example "new-york-city").'
+      : `Another ${context.document?._type ?? 'document'} already uses the slug "${current}". Each page needs its own address.`
   })
 
-/** A required plain string with a length limit the layout can take. */
-export const requiredText = (max: number) => (rule: StringRule) => rule.required().max(max)
+/** Slug options: generated from `source`, uniqueness checked by `slugRule` as an error. */
+export const slugOptions = (source: string, maxLength = 96) => ({
+  source,
+  maxLength,
+  // The built-in check would repeat slugRule's message as a warning.
+  isUnique: () => true,
+})

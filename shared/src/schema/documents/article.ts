@@ -1,7 +1,7 @@
 import {DocumentTextIcon} from '@sanity/icons'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
-import {slugRule} from '../rules'
+import {slugOptions, slugRule} from '../rules'
 
 export const EXCERPT_MAX_LENGTH = 400
 
@@ -27,7 +27,7 @@ export const article = defineType({
       title: 'Slug',
       type: 'slug',
       group: 'content',
-      options: {source: 'title', maxLength: 96},
+      options: slugOptions('title', 96),
       validation: slugRule,
     }),
     defineField({
@@ -87,11 +87,30 @@ export const article = defineType({
     defineField({name: 'seo', title: 'Search and sharing', type: 'seo', group: 'meta'}),
   ],
   orderings: [
-    {title: 'Newest first', name: 'publishedAtDesc', by: [{field: 'publishedAt', direction: 'desc'}]},
+    {
+      title: 'Newest first',
+      name: 'publishedAtDesc',
+      by: [{field: 'publishedAt', direction: 'desc'}],
+    },
   ],
   preview: {
-    select: {title: 'title', publishedAt: 'publishedAt', category: 'category.title', media: 'heroImage'},
-    prepare: ({title, publishedAt, category, media}: {title?: string; publishedAt?: string; category?: string; media?: unknown}) => ({
+    select: {
+      title: 'title',
+      publishedAt: 'publishedAt',
+      category: 'category.title',
+      media: 'heroImage',
+    },
+    prepare: ({
+      title,
+      publishedAt,
+      category,
+      media,
+    }: {
+      title?: string
+      publishedAt?: string
+      category?: string
+      media?: unknown
+    }) => ({
       title,
       subtitle: [publishedAt?.slice(0, 10), category].filter(Boolean).join(' · '),
       media: media as never,

@@ -1,7 +1,7 @@
 import {UserIcon} from '@sanity/icons'
 import {defineField, defineType} from 'sanity'
 
-import {slugRule, webUrlRule} from '../rules'
+import {slugOptions, slugRule, webUrlRule} from '../rules'
 
 export const author = defineType({
   name: 'author',
@@ -19,7 +19,7 @@ export const author = defineType({
       name: 'slug',
       title: 'Slug',
       type: 'slug',
-      options: {source: 'name', maxLength: 80},
+      options: slugOptions('name', 80),
       validation: slugRule,
     }),
     defineField({name: 'role', title: 'Role', type: 'string', validation: (rule) => rule.max(80)}),

@@ -1,7 +1,7 @@
 import {TagIcon} from '@sanity/icons'
 import {defineField, defineType} from 'sanity'
 
-import {slugRule} from '../rules'
+import {slugOptions, slugRule} from '../rules'
 
 export const category = defineType({
   name: 'category',
@@ -19,7 +19,7 @@ export const category = defineType({
       name: 'slug',
       title: 'Slug',
       type: 'slug',
-      options: {source: 'title', maxLength: 60},
+      options: slugOptions('title', 60),
       validation: slugRule,
     }),
     defineField({

@@ -1,7 +1,7 @@
 import {PinIcon} from '@sanity/icons'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
-import {slugRule} from '../rules'
+import {slugOptions, slugRule} from '../rules'
 
 export const city = defineType({
   name: 'city',
@@ -26,7 +26,7 @@ export const city = defineType({
       title: 'Slug',
       type: 'slug',
       group: 'content',
-      options: {source: 'name', maxLength: 80},
+      options: slugOptions('name', 80),
       validation: slugRule,
     }),
     defineField({
@@ -66,7 +66,8 @@ export const city = defineType({
       title: 'Themes',
       type: 'array',
       group: 'facts',
-      description: 'What the city is known for: transport, energy, connectivity, parking, green space…',
+      description:
+        'What the city is known for: transport, energy, connectivity, parking, green space…',
       of: [defineArrayMember({type: 'reference', to: [{type: 'category'}]})],
       validation: (rule) => rule.unique(),
     }),
@@ -93,7 +94,17 @@ export const city = defineType({
   ],
   preview: {
     select: {title: 'name', country: 'country', region: 'region', media: 'image'},
-    prepare: ({title, country, region, media}: {title?: string; country?: string; region?: string; media?: unknown}) => ({
+    prepare: ({
+      title,
+      country,
+      region,
+      media,
+    }: {
+      title?: string
+      country?: string
+      region?: string
+      media?: unknown
+    }) => ({
       title,
       subtitle: [country, region].filter(Boolean).join(' · '),
       media: media as never,

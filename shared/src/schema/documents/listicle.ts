@@ -1,7 +1,7 @@
 import {OlistIcon} from '@sanity/icons'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
-import {slugRule} from '../rules'
+import {slugOptions, slugRule} from '../rules'
 
 export const listicle = defineType({
   name: 'listicle',
@@ -26,7 +26,7 @@ export const listicle = defineType({
       title: 'Slug',
       type: 'slug',
       group: 'content',
-      options: {source: 'title', maxLength: 96},
+      options: slugOptions('title', 96),
       validation: slugRule,
     }),
     defineField({

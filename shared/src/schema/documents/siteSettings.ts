@@ -28,7 +28,8 @@ export const siteSettings = defineType({
       name: 'siteUrl',
       title: 'Site URL',
       type: 'url',
-      description: 'Where readers find the site, e.g. https://example.com. Used for feeds and links.',
+      description:
+        'Where readers find the site, e.g. https://example.com. Used for feeds and links.',
       validation: (rule) => webUrlRule(rule).required(),
     }),
     defineField({
@@ -81,7 +82,8 @@ export const siteSettings = defineType({
           title: 'Subscribe URL',
           type: 'url',
           description: 'A web address, or a path on this site such as /rss.xml.',
-          validation: (rule) => rule.required().uri({scheme: ['http', 'https'], allowRelative: true}),
+          validation: (rule) =>
+            rule.required().uri({scheme: ['http', 'https'], allowRelative: true}),
         }),
       ],
     }),

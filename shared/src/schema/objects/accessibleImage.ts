@@ -27,7 +27,12 @@ export const accessibleImage = defineType({
           return true
         }),
     }),
-    defineField({name: 'caption', title: 'Caption', type: 'string', validation: (rule) => rule.max(300)}),
+    defineField({
+      name: 'caption',
+      title: 'Caption',
+      type: 'string',
+      validation: (rule) => rule.max(300),
+    }),
     defineField({
       name: 'credit',
       title: 'Credit',

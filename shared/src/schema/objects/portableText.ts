@@ -36,7 +36,8 @@ const textBlock = defineArrayMember({
             name: 'href',
             title: 'URL',
             type: 'url',
-            description: 'A web address (https://…), an e-mail link (mailto:…) or a path on this site (/cities/vienna/).',
+            description:
+              'A web address (https://…), an e-mail link (mailto:…) or a path on this site (/cities/vienna/).',
             validation: safeLinkRule,
           }),
         ],

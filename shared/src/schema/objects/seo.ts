@@ -14,7 +14,8 @@ export const seo = defineType({
       title: 'Title for search engines',
       type: 'string',
       description: 'Up to 60 characters. Leave empty to use the page title.',
-      validation: (rule) => rule.max(60).warning('Search engines cut titles after about 60 characters.'),
+      validation: (rule) =>
+        rule.max(60).warning('Search engines cut titles after about 60 characters.'),
     }),
     defineField({
       name: 'description',

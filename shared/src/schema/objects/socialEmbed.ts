@@ -19,7 +19,8 @@ export const socialEmbed = defineType({
       name: 'url',
       title: 'Post URL',
       type: 'url',
-      description: 'The address of the post, e.g. https://twitter.com/SiemensBT/status/978918557936422912',
+      description:
+        'The address of the post, e.g. https://twitter.com/SiemensBT/status/978918557936422912',
       validation: (rule) =>
         rule
           .required()

@@ -1,0 +1,15 @@
+/**
+ * The content access layer: the site and the tests ask this module for a
+ * ContentSource and run the shared queries against it.
+ */
+import {resolveDatasetFile} from '../dataset/index'
+import {createDatasetSource} from './dataset-source'
+import type {ContentSource} from './types'
+
+export type {ContentSource, QueryParams, QueryResult} from './types'
+export {createDatasetSource} from './dataset-source'
+
+/** Chooses the content source from the environment: today, always the dataset file. */
+export function getContentSource(env: NodeJS.ProcessEnv = process.env): ContentSource {
+  return createDatasetSource(resolveDatasetFile(env))
+}

@@ -1,0 +1,88 @@
+/**
+ * Validates every document of a dataset with Sanity's own validation (the code
+ * the studio runs), against the shared schema. Offline: the client that
+ * validators query (slug uniqueness, for one) is groq-js over the same file.
+ */
+import {
+  validateDocument,
+  type DocumentValidationMarker,
+  type ValidationClient,
+} from '@sanity/validation'
+import {evaluate, parse} from 'groq-js'
+import {from} from 'rxjs'
+import {createSchema, pathToString, type SanityDocument} from 'sanity'
+
+import {schemaTypes} from '../schema/index'
+import type {DatasetProblem} from './errors'
+import {isPublishedId, type ParsedDataset} from './parse'
+
+/** Types Sanity itself stores in every dataset; they are not part of our schema. */
+const isSystemType = (type: string) => type.startsWith('sanity.') || type.startsWith('system.')
+
+export interface SchemaProblem extends DatasetProblem {
+  level: 'error' | 'warning' | 'info'
+}
+
+export function createOfflineClient(documents: SanityDocumentLike[]): ValidationClient {
+  const fetch = async (query: string, params: Record<string, unknown> = {}) =>
+    (await evaluate(parse(query), {dataset: documents, params})).get()
+  const client = {
+    fetch,
+    getDataUrl: (operation: string, path?: string) =>
+      `/data/${operation}/offline${path ? `/${path}` : ''}`,
+    observable: {
+      fetch: (query: string, params?: Record<string, unknown>) => from(fetch(query, params)),
+      request: () => {
+        throw new Error('The offline validation client answers GROQ queries only.')
+      },
+    },
+    withConfig: () => client,
+  }
+  return client as unknown as ValidationClient
+}
+
+type SanityDocumentLike = ParsedDataset['all'][number]
+
+let compiledSchema: ReturnType<typeof createSchema> | undefined
+export function getCompiledSchema() {
+  compiledSchema ??= createSchema({name: 'default', types: schemaTypes})
+  return compiledSchema
+}
+
+/** Returns every marker Sanity's validation reports, located by file line and field. */
+export async function validateDatasetAgainstSchema(
+  dataset: ParsedDataset,
+): Promise<SchemaProblem[]> {
+  const schema = getCompiledSchema()
+  const client = createOfflineClient(dataset.all)
+  const problems: SchemaProblem[] = []
+  for (const document of dataset.all) {
+    const line = dataset.lineOf.get(document._id) ?? 0
+    const where = {file: dataset.file, line, documentId: document._id}
+    if (isSystemType(document._type)) continue
+    if (!schema.get(document._type)) {
+      problems.push({
+        ...where,
+        level: 'error',
+        field: '_type',
+        message: `unknown type "${document._type}"`,
+      })
+      continue
+    }
+    const result = await validateDocument({
+      document: document as unknown as SanityDocument,
+      schema,
+      client,
+      getDocumentExists: async ({id}) => dataset.byId.has(id) && isPublishedId(id),
+    })
+    for (const marker of result.markers as DocumentValidationMarker[]) {
+      problems.push({
+        ...where,
+        level: marker.level,
+        field: pathToString(marker.path),
+        message: marker.message,
+      })
+    }
+  }
+  return problems
+}

@@ -1,0 +1,26 @@
+import {mkdtemp, readFile, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+
+import {bundledDatasetFile} from './paths'
+
+type Doc = {_id: string; _type: string; [field: string]: unknown}
+
+export async function readBundledDocuments(): Promise<Doc[]> {
+  const text = await readFile(bundledDatasetFile, 'utf8')
+  return text
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as Doc)
+}
+
+/** Writes NDJSON text to a fresh temporary file and returns its path. */
+export async function writeTempDataset(text: string, name = 'dataset.ndjson'): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'smart-cities-'))
+  const file = join(dir, name)
+  await writeFile(file, text)
+  return file
+}
+
+export const toNdjson = (documents: object[]) =>
+  documents.map((doc) => JSON.stringify(doc)).join('\n') + '\n'
