@@ -6,8 +6,8 @@ import {pathToFileURL} from 'node:url'
 
 import {evaluate, parse, type DereferenceFunction} from 'groq-js'
 
-import {loadDataset, localAssetFile} from '../dataset/index'
-import type {ContentSource, QueryParams, QueryResult} from './types'
+import {loadDataset, localAssetFile} from '../dataset/index.ts'
+import type {ContentSource, QueryParams, QueryResult} from './types.ts'
 
 type ParsedQuery = ReturnType<typeof parse>
 

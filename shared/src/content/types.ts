@@ -1,7 +1,7 @@
 import type {SanityQueries} from '@sanity/client'
 
 // Loads the generated file, which registers every shared query's result type on SanityQueries.
-import type {} from '../generated/sanity.types'
+import type {} from '../generated/sanity.types.ts'
 
 export type QueryParams = Record<string, unknown>
 

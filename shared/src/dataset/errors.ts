@@ -19,11 +19,14 @@ export function formatProblem(problem: DatasetProblem): string {
 /** Thrown when a dataset cannot be used; lists every problem found, not just the first. */
 export class DatasetError extends Error {
   override name = 'DatasetError'
-  constructor(readonly problems: DatasetProblem[]) {
+  readonly problems: DatasetProblem[]
+
+  constructor(problems: DatasetProblem[]) {
     const shown = problems.slice(0, 20).map((problem) => `  - ${formatProblem(problem)}`)
     const more = problems.length > 20 ? [`  … and ${problems.length - 20} more`] : []
     super(
       `The dataset has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${[...shown, ...more].join('\n')}`,
     )
+    this.problems = problems
   }
 }

@@ -5,17 +5,17 @@ import {existsSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import {basename, dirname, isAbsolute, join, resolve} from 'node:path'
 
-import {DatasetError} from './errors'
-import {parseDataset, type ParsedDataset} from './parse'
+import {DatasetError} from './errors.ts'
+import {parseDataset, type ParsedDataset} from './parse.ts'
 
-export {DatasetError, formatProblem, type DatasetProblem} from './errors'
+export {DatasetError, formatProblem, type DatasetProblem} from './errors.ts'
 export {
   isPublishedId,
   parseDataset,
   publishedIdOf,
   type ParsedDataset,
   type SanityDocumentLike,
-} from './parse'
+} from './parse.ts'
 
 /** The repository root: the nearest folder up from `from` holding pnpm-workspace.yaml. */
 export function findWorkspaceRoot(from = process.cwd()): string {

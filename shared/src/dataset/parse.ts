@@ -3,7 +3,7 @@
  * checks what every consumer relies on: each line is a JSON object with a string
  * `_id` and `_type`, ids are unique, and every strong reference resolves.
  */
-import {DatasetError, type DatasetProblem} from './errors'
+import {DatasetError, type DatasetProblem} from './errors.ts'
 
 export interface SanityDocumentLike {
   _id: string

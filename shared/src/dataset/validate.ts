@@ -12,9 +12,9 @@ import {evaluate, parse} from 'groq-js'
 import {from} from 'rxjs'
 import {createSchema, pathToString, type SanityDocument} from 'sanity'
 
-import {schemaTypes} from '../schema/index'
-import type {DatasetProblem} from './errors'
-import {isPublishedId, type ParsedDataset} from './parse'
+import {schemaTypes} from '../schema/index.ts'
+import type {DatasetProblem} from './errors.ts'
+import {isPublishedId, type ParsedDataset} from './parse.ts'
 
 /** Types Sanity itself stores in every dataset; they are not part of our schema. */
 const isSystemType = (type: string) => type.startsWith('sanity.') || type.startsWith('system.')

@@ -1,7 +1,7 @@
 import {DocumentTextIcon} from '@sanity/icons'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
-import {slugOptions, slugRule} from '../rules'
+import {slugOptions, slugRule} from '../rules.ts'
 
 export const EXCERPT_MAX_LENGTH = 400
 

@@ -1,7 +1,7 @@
 import {UserIcon} from '@sanity/icons'
 import {defineField, defineType} from 'sanity'
 
-import {slugOptions, slugRule, webUrlRule} from '../rules'
+import {slugOptions, slugRule, webUrlRule} from '../rules.ts'
 
 export const author = defineType({
   name: 'author',

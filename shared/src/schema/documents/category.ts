@@ -1,7 +1,7 @@
 import {TagIcon} from '@sanity/icons'
 import {defineField, defineType} from 'sanity'
 
-import {slugOptions, slugRule} from '../rules'
+import {slugOptions, slugRule} from '../rules.ts'
 
 export const category = defineType({
   name: 'category',

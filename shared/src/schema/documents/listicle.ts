@@ -1,7 +1,7 @@
 import {OlistIcon} from '@sanity/icons'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
-import {slugOptions, slugRule} from '../rules'
+import {slugOptions, slugRule} from '../rules.ts'
 
 export const listicle = defineType({
   name: 'listicle',

@@ -1,7 +1,7 @@
 import {CogIcon} from '@sanity/icons'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
-import {webUrlRule} from '../rules'
+import {webUrlRule} from '../rules.ts'
 
 /** The singleton that holds the publication's identity. Its id is fixed. */
 export const SITE_SETTINGS_ID = 'siteSettings'

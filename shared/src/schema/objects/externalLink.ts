@@ -1,7 +1,7 @@
 import {LinkIcon} from '@sanity/icons'
 import {defineField, defineType} from 'sanity'
 
-import {webUrlRule} from '../rules'
+import {webUrlRule} from '../rules.ts'
 
 export const externalLink = defineType({
   name: 'externalLink',

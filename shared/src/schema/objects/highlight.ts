@@ -1,7 +1,7 @@
 import {BarChartIcon} from '@sanity/icons'
 import {defineField, defineType} from 'sanity'
 
-import {webUrlRule} from '../rules'
+import {webUrlRule} from '../rules.ts'
 
 /** A labelled fact about a city, e.g. "Green space: 50 %". */
 export const highlight = defineType({

@@ -1,7 +1,7 @@
 import {BlockContentIcon} from '@sanity/icons'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
-import {safeLinkRule} from '../rules'
+import {safeLinkRule} from '../rules.ts'
 
 /**
  * The one Portable Text block configuration: paragraphs, two heading levels,

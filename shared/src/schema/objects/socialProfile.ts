@@ -1,7 +1,7 @@
 import {UsersIcon} from '@sanity/icons'
 import {defineField, defineType} from 'sanity'
 
-import {webUrlRule} from '../rules'
+import {webUrlRule} from '../rules.ts'
 
 export const SOCIAL_PLATFORMS = [
   {title: 'X (Twitter)', value: 'x'},
