@@ -5,9 +5,11 @@
  */
 import {
   validateDocument,
+  validationMarkerCodes,
   type DocumentValidationMarker,
   type ValidationClient,
 } from '@sanity/validation'
+import {evaluateDocumentInternal} from '@sanity/validation/_internal'
 import {evaluate, parse} from 'groq-js'
 import {from} from 'rxjs'
 import {createSchema, pathToString, type SanityDocument} from 'sanity'
@@ -52,11 +54,12 @@ export function getCompiledSchema() {
 /** Returns every marker Sanity's validation reports, located by file line and field. */
 export async function validateDatasetAgainstSchema(
   dataset: ParsedDataset,
+  options: {only?: (document: SanityDocumentLike) => boolean} = {},
 ): Promise<SchemaProblem[]> {
   const schema = getCompiledSchema()
   const client = createOfflineClient(dataset.all)
   const problems: SchemaProblem[] = []
-  for (const document of dataset.all) {
+  for (const document of dataset.all.filter(options.only ?? (() => true))) {
     const line = dataset.lineOf.get(document._id) ?? 0
     const where = {file: dataset.file, line, documentId: document._id}
     if (isSystemType(document._type)) continue
@@ -69,13 +72,29 @@ export async function validateDatasetAgainstSchema(
       })
       continue
     }
-    const result = await validateDocument({
+    const getDocumentExists = async ({id}: {id: string}) =>
+      dataset.byId.has(id) && isPublishedId(id)
+    // Levels as editors see them in the studio. (Outside the studio, Sanity appends an
+    // unknown-field check with `.warning()` to every rule of an object-typed field,
+    // which turns, say, a required slug into a warning.)
+    const asInStudio = await evaluateDocumentInternal({
+      document: document as unknown as SanityDocument,
+      schema,
+      getClient: () => client as never,
+      getDocumentExists,
+      environment: 'studio',
+    })
+    // The one check only headless validation runs: fields the schema does not define.
+    const headless = await validateDocument({
       document: document as unknown as SanityDocument,
       schema,
       client,
-      getDocumentExists: async ({id}) => dataset.byId.has(id) && isPublishedId(id),
+      getDocumentExists,
     })
-    for (const marker of result.markers as DocumentValidationMarker[]) {
+    const unknownFields = headless.markers.filter(
+      (marker) => marker.code === validationMarkerCodes.objectUnknownField,
+    )
+    for (const marker of [...asInStudio.markers, ...unknownFields] as DocumentValidationMarker[]) {
       problems.push({
         ...where,
         level: marker.level,

@@ -34,7 +34,7 @@ export const objectTypes = [
 export const schemaTypes = [...documentTypes, ...objectTypes]
 
 /** Documents that exist once, with a fixed id. */
-export const singletonTypes = new Set([siteSettings.name])
+export const singletonTypes: ReadonlySet<string> = new Set([siteSettings.name])
 
 export {SITE_SETTINGS_ID} from './documents/siteSettings.ts'
 export {EXCERPT_MAX_LENGTH} from './documents/article.ts'

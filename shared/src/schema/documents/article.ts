@@ -1,6 +1,7 @@
 import {DocumentTextIcon} from '@sanity/icons/DocumentText'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
+import {withCharacterCount} from '../components/CharacterCountInput.tsx'
 import {slugOptions, slugRule} from '../rules.ts'
 
 export const EXCERPT_MAX_LENGTH = 400
@@ -37,6 +38,7 @@ export const article = defineType({
       rows: 4,
       group: 'content',
       description: `Plain text for lists and feeds, up to ${EXCERPT_MAX_LENGTH} characters.`,
+      components: {input: withCharacterCount(EXCERPT_MAX_LENGTH)},
       validation: (rule) => rule.required().max(EXCERPT_MAX_LENGTH),
     }),
     defineField({

@@ -92,6 +92,23 @@ export const city = defineType({
       of: [defineArrayMember({type: 'externalLink'})],
     }),
   ],
+  // A city only reaches readers through a ranking; say so, without blocking a draft.
+  validation: (rule) =>
+    rule
+      .custom(async (city: {_id?: string} | undefined, context) => {
+        if (!city?._id) return true
+        const id = city._id.replace(/^drafts\./, '').replace(/^versions\.[^.]+\./, '')
+        const uses = await context
+          .getClient({apiVersion: '2025-02-19'})
+          .fetch<number>(
+            'count(*[_type == "listicle" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && references($id)])',
+            {id},
+          )
+        return uses > 0
+          ? true
+          : 'No published ranked list includes this city yet, so readers cannot reach its page.'
+      })
+      .warning(),
   preview: {
     select: {title: 'name', country: 'country', region: 'region', media: 'image'},
     prepare: ({

@@ -1,6 +1,7 @@
 import {OlistIcon} from '@sanity/icons/Olist'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
+import {RankedEntryItem} from '../components/RankedEntryItem.tsx'
 import {slugOptions, slugRule} from '../rules.ts'
 
 export const listicle = defineType({
@@ -58,7 +59,7 @@ export const listicle = defineType({
       type: 'array',
       group: 'ranking',
       description: 'Drag to reorder: the first entry is number 1.',
-      of: [defineArrayMember({type: 'listicleEntry'})],
+      of: [defineArrayMember({type: 'listicleEntry', components: {item: RankedEntryItem}})],
       validation: (rule) =>
         rule
           .required()

@@ -1,0 +1,36 @@
+/**
+ * Where each document lives on the public site. The site builds its pages at these
+ * paths and the studio links "open on the site" to them; both import this module.
+ */
+export const routes = {
+  home: () => '/',
+  listicle: (slug: string) => `/lists/${slug}/`,
+  city: (slug: string) => `/cities/${slug}/`,
+  article: (slug: string) => `/articles/${slug}/`,
+  category: (slug: string, page = 1) =>
+    page > 1 ? `/categories/${slug}/${page}/` : `/categories/${slug}/`,
+  latest: (page = 1) => (page > 1 ? `/latest/${page}/` : '/latest/'),
+  feed: () => '/rss.xml',
+  categoryFeed: (slug: string) => `/categories/${slug}/rss.xml`,
+} as const
+
+/** The public path of a document, or undefined for types without a page (authors, settings). */
+export function documentPath(document: {
+  _type: string
+  slug?: {current?: string}
+}): string | undefined {
+  const slug = document.slug?.current
+  if (!slug) return undefined
+  switch (document._type) {
+    case 'listicle':
+      return routes.listicle(slug)
+    case 'city':
+      return routes.city(slug)
+    case 'article':
+      return routes.article(slug)
+    case 'category':
+      return routes.category(slug)
+    default:
+      return undefined
+  }
+}
