@@ -18,6 +18,8 @@ const imageProjection = /* groq */ `{
     _id,
     url,
     path,
+    mimeType,
+    size,
     "width": metadata.dimensions.width,
     "height": metadata.dimensions.height,
     "lqip": metadata.lqip

@@ -2,8 +2,6 @@
  * Answers the shared GROQ queries from an NDJSON dataset with groq-js, the
  * reference implementation of GROQ. Only published documents are visible.
  */
-import {pathToFileURL} from 'node:url'
-
 import {evaluate, parse, type DereferenceFunction} from 'groq-js'
 
 import {loadDataset, localAssetFile} from '../dataset/index.ts'
@@ -26,6 +24,7 @@ function parseOnce(query: string): ParsedQuery {
 export function createDatasetSource(file: string): ContentSource {
   return {
     description: `bundled dataset ${file}`,
+    kind: 'dataset',
 
     async fetch<const Query extends string>(query: Query, params: QueryParams = {}) {
       const dataset = await loadDataset(file)
@@ -39,8 +38,8 @@ export function createDatasetSource(file: string): ContentSource {
       return (await value.get()) as QueryResult<Query>
     },
 
-    imageAssetUrl(asset) {
-      return pathToFileURL(localAssetFile(file, asset.path)).href
+    localImageFile(asset) {
+      return localAssetFile(file, asset.path)
     },
   }
 }

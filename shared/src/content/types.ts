@@ -17,11 +17,10 @@ export type QueryResult<Query extends string> = Query extends keyof SanityQuerie
 export interface ContentSource {
   /** For logs: which dataset or project this is. */
   readonly description: string
+  /** Where images are served from: bundled files, or Sanity's image CDN. */
+  readonly kind: 'dataset' | 'content-lake'
   /** Answers one of the shared queries with the published perspective. */
   fetch<const Query extends string>(query: Query, params?: QueryParams): Promise<QueryResult<Query>>
-  /**
-   * The URL (file: or https:) of an image asset's original file. The bundled dataset
-   * serves local files; the Content Lake serves its CDN.
-   */
-  imageAssetUrl(asset: {url: string; path: string}): string
+  /** The local file of an image asset (bundled dataset only). */
+  localImageFile?(asset: {path: string}): string
 }

@@ -1,0 +1,116 @@
+/**
+ * Everything the site shows, fetched once per build with a few bulk queries
+ * and shared by every page (Astro renders all pages in one process). Lookups
+ * the pages need (articles of a category, a city's ranks…) are built here once,
+ * not per page.
+ */
+import {getContentSource} from '@smart-cities/shared/content'
+import {
+  ARTICLES_QUERY,
+  CATEGORIES_QUERY,
+  CITIES_QUERY,
+  LISTICLES_QUERY,
+  SITE_SETTINGS_QUERY,
+} from '@smart-cities/shared/queries'
+import type {
+  ARTICLES_QUERY_RESULT,
+  CITIES_QUERY_RESULT,
+  LISTICLES_QUERY_RESULT,
+} from '@smart-cities/shared/types'
+
+export type Article = ARTICLES_QUERY_RESULT[number]
+export type City = CITIES_QUERY_RESULT[number]
+export type Listicle = LISTICLES_QUERY_RESULT[number]
+
+export interface CityRanking {
+  listicle: Pick<Listicle, '_id' | 'title' | 'slug'>
+  rank: number
+}
+
+function groupBy<T>(
+  items: readonly T[],
+  keysOf: (item: T) => Array<string | undefined>,
+): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    for (const key of keysOf(item)) {
+      if (key === undefined) continue
+      const group = groups.get(key)
+      if (group) group.push(item)
+      else groups.set(key, [item])
+    }
+  }
+  return groups
+}
+
+async function fetchSiteContent() {
+  const source = getContentSource()
+  const [settings, listicles, articles, categories, cities] = await Promise.all([
+    source.fetch(SITE_SETTINGS_QUERY),
+    source.fetch(LISTICLES_QUERY),
+    source.fetch(ARTICLES_QUERY),
+    source.fetch(CATEGORIES_QUERY),
+    source.fetch(CITIES_QUERY),
+  ])
+  if (!settings) {
+    throw new Error(`${source.description}: there is no published "siteSettings" document.`)
+  }
+  const featuredListicle = listicles.find(
+    (listicle) => listicle._id === settings.featuredListicleId,
+  )
+  if (!featuredListicle) {
+    throw new Error(
+      `${source.description}: document "siteSettings", field "featuredListicle" points at ` +
+        `"${settings.featuredListicleId}", which is not a published ranked list with a slug.`,
+    )
+  }
+
+  // Both queries return newest first; grouping keeps that order.
+  const articlesByCategory = groupBy(articles, (article) => [article.category?._id])
+  const listiclesByCategory = groupBy(listicles, (listicle) =>
+    (listicle.categories ?? []).map((category) => category._id),
+  )
+  const articlesByCity = groupBy(articles, (article) =>
+    (article.relatedCities ?? []).map((city) => city._id),
+  )
+  const citiesByTheme = groupBy(cities, (city) => (city.themes ?? []).map((theme) => theme._id))
+
+  const rankingsByCity = new Map<string, CityRanking[]>()
+  for (const listicle of listicles) {
+    listicle.entries.forEach((entry, index) => {
+      const rankings = rankingsByCity.get(entry.city._id) ?? []
+      rankings.push({
+        listicle: {_id: listicle._id, title: listicle.title, slug: listicle.slug},
+        rank: index + 1,
+      })
+      rankingsByCity.set(entry.city._id, rankings)
+    })
+  }
+
+  return {
+    source,
+    settings,
+    featuredListicle,
+    listicles,
+    articles,
+    categories,
+    cities,
+    articlesByCategory,
+    listiclesByCategory,
+    articlesByCity,
+    citiesByTheme,
+    rankingsByCity,
+  }
+}
+
+export type SiteContent = Awaited<ReturnType<typeof fetchSiteContent>>
+
+let siteContent: Promise<SiteContent> | undefined
+
+export function loadSiteContent(): Promise<SiteContent> {
+  siteContent ??= fetchSiteContent()
+  return siteContent
+}
+
+/** How many articles a listing page shows. */
+export const PAGE_SIZE = 10
