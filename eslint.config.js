@@ -12,6 +12,7 @@ export default tseslint.config(
       '**/.astro/**',
       '**/.sanity/**',
       'studio/.typegen-check/**',
+      'site/.test-builds/**',
       'shared/src/generated/**',
       'tests/artifacts/**',
     ],

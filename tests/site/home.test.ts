@@ -2,18 +2,13 @@ import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 
 import {load} from 'cheerio'
-import {beforeAll, describe, expect, test} from 'vitest'
+import {describe, expect, inject, test} from 'vitest'
 
-import {buildSite, type BuildResult} from '../support/build-site'
+import {buildSite} from '../support/build-site'
 import {readBundledDocuments, toNdjson, writeTempDataset} from '../support/dataset-files'
 import {SEED_CITY_ORDER} from '../support/seed'
 
-let bundled: BuildResult
-
-beforeAll(async () => {
-  bundled = await buildSite()
-  expect(bundled.ok, bundled.output).toBe(true)
-}, 180_000)
+const bundled = {outDir: inject('bundledSite')}
 
 const page = async (outDir: string, path = 'index.html') =>
   load(await readFile(join(outDir, path), 'utf8'))

@@ -1,6 +1,5 @@
 import {execFile} from 'node:child_process'
-import {mkdtemp} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import {mkdir, mkdtemp} from 'node:fs/promises'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
 
@@ -14,10 +13,15 @@ export interface BuildResult {
   output: string
 }
 
-/** Runs the site's real build (`astro build`) into a fresh temporary folder. */
+const siteDir = join(repoRoot, 'site')
+// Inside the site folder: for an out dir elsewhere, Astro stages its prerender
+// chunks in one shared site/.astro folder, and parallel builds would collide.
+const buildsDir = join(siteDir, '.test-builds')
+
+/** Runs the site's real build (`astro build`) into a fresh folder. */
 export async function buildSite(env: Record<string, string> = {}): Promise<BuildResult> {
-  const outDir = await mkdtemp(join(tmpdir(), 'smart-cities-site-'))
-  const siteDir = join(repoRoot, 'site')
+  await mkdir(buildsDir, {recursive: true})
+  const outDir = await mkdtemp(join(buildsDir, 'build-'))
   try {
     const {stdout, stderr} = await run(join(siteDir, 'node_modules', '.bin', 'astro'), ['build'], {
       cwd: siteDir,

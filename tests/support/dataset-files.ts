@@ -1,8 +1,8 @@
-import {mkdtemp, readFile, writeFile} from 'node:fs/promises'
+import {mkdtemp, readFile, symlink, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
-import {bundledDatasetFile} from './paths'
+import {bundledDatasetFile, bundledImagesDir} from './paths'
 
 type Doc = {_id: string; _type: string; [field: string]: unknown}
 
@@ -14,11 +14,15 @@ export async function readBundledDocuments(): Promise<Doc[]> {
     .map((line) => JSON.parse(line) as Doc)
 }
 
-/** Writes NDJSON text to a fresh temporary file and returns its path. */
+/**
+ * Writes NDJSON text to a fresh temporary folder, with the bundled images beside
+ * it as in an export, and returns the file's path.
+ */
 export async function writeTempDataset(text: string, name = 'dataset.ndjson'): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'smart-cities-'))
   const file = join(dir, name)
   await writeFile(file, text)
+  await symlink(bundledImagesDir, join(dir, 'images'))
   return file
 }
 

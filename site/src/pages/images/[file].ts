@@ -41,7 +41,13 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute<Props> = async ({props: {asset, width}}) => {
   const {source} = await loadSiteContent()
-  const original = await readFile(source.localImageFile!(asset))
+  const file = source.localImageFile!(asset)
+  const original = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+    throw new Error(
+      `Image asset "${asset._id}": its file ${file} cannot be read (${error.code ?? error.message}). ` +
+        'Images belong in images/ beside the dataset file.',
+    )
+  })
   const body = width
     ? await sharp(original).resize({width}).webp({quality: 78}).toBuffer()
     : original

@@ -1,0 +1,26 @@
+import {readdir, readFile} from 'node:fs/promises'
+import {join, relative} from 'node:path'
+
+import {load, type CheerioAPI} from 'cheerio'
+
+/** Every file of a built site, as paths relative to its root ("cities/vienna/index.html"). */
+export async function listFiles(root: string): Promise<string[]> {
+  const entries = await readdir(root, {recursive: true, withFileTypes: true})
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)))
+}
+
+export async function htmlFiles(root: string): Promise<string[]> {
+  return (await listFiles(root)).filter((file) => file.endsWith('.html')).sort()
+}
+
+/** The page served at a URL path ("/cities/vienna/"). */
+export async function loadPage(root: string, urlPath: string): Promise<CheerioAPI> {
+  const file = urlPath.endsWith('/') ? join(urlPath, 'index.html') : urlPath
+  return load(await readFile(join(root, file), 'utf8'))
+}
+
+/** The URL path a built HTML file is served at. */
+export const urlPathOf = (file: string) =>
+  file === '404.html' ? '/404.html' : `/${file.replace(/index\.html$/, '')}`

@@ -1,0 +1,32 @@
+/**
+ * A dataset for paging and journeys: the bundled one plus 23 extra articles in the
+ * "Cities" category, each related to a ranked city, so /latest/ and
+ * /categories/cities/ have three pages (10, 10, 7 articles with the four seed ones).
+ */
+import {readBundledDocuments, toNdjson, writeTempDataset} from './dataset-files'
+
+export const EXTRA_ARTICLES = 23
+const CITY_IDS = ['city-vienna', 'city-boston', 'city-seoul', 'city-tokyo']
+
+export async function writePagedDataset(): Promise<string> {
+  const docs = await readBundledDocuments()
+  const template = docs.find(
+    (doc) => doc._id === 'article-craftsmanship-and-the-soul-of-cities-with-mike-ablon',
+  )!
+  const extra = Array.from({length: EXTRA_ARTICLES}, (_, index) => {
+    const number = String(index + 1).padStart(2, '0')
+    const day = String(28 - index).padStart(2, '0')
+    return {
+      ...template,
+      _id: `article-fixture-${number}`,
+      title: `Fixture article ${number}`,
+      slug: {_type: 'slug', current: `fixture-article-${number}`},
+      publishedAt: `2026-01-${day}T12:00:00Z`,
+      excerpt: `Fixture article number ${number}, written for the pagination tests.`,
+      relatedCities: [
+        {_type: 'reference', _key: `rc${number}`, _ref: CITY_IDS[index % CITY_IDS.length]},
+      ],
+    }
+  })
+  return writeTempDataset(toNdjson([...docs, ...extra]))
+}

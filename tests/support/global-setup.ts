@@ -1,0 +1,28 @@
+/**
+ * Builds the site twice, once per test run, for every test that reads built output:
+ * from the bundled dataset, and from a paged fixture (see fixtures.ts).
+ */
+import type {TestProject} from 'vitest/node'
+
+import {buildSite} from './build-site'
+import {writePagedDataset} from './fixtures'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    bundledSite: string
+    pagedSite: string
+  }
+}
+
+export async function setup(project: TestProject): Promise<void> {
+  const [bundled, paged] = await Promise.all([
+    buildSite(),
+    writePagedDataset().then((file) => buildSite({DATASET_FILE: file})),
+  ])
+  if (!bundled.ok)
+    throw new Error(`Building the site from the bundled dataset failed:\n${bundled.output}`)
+  if (!paged.ok)
+    throw new Error(`Building the site from the paged fixture failed:\n${paged.output}`)
+  project.provide('bundledSite', bundled.outDir)
+  project.provide('pagedSite', paged.outDir)
+}
