@@ -13,6 +13,8 @@ export default tseslint.config(
       '**/.sanity/**',
       'studio/.typegen-check/**',
       'site/.test-builds/**',
+      'site/.dist-staging/**',
+      'site/.dist-previous/**',
       'shared/src/generated/**',
       'tests/artifacts/**',
     ],

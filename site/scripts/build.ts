@@ -1,0 +1,48 @@
+/**
+ * `pnpm build`: builds the site into a staging folder and replaces site/dist only
+ * when the whole build succeeded. A failed build exits non-zero and leaves the
+ * previous site/dist exactly as it was: a host never publishes a partial site.
+ *
+ * The staging folder sits beside dist (same file system, so the swap is two
+ * renames) and inside site/ (Astro stages prerender chunks under the out dir).
+ */
+import {spawn} from 'node:child_process'
+import {existsSync} from 'node:fs'
+import {rename, rm} from 'node:fs/promises'
+import {dirname, join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+const siteDir = join(dirname(fileURLToPath(import.meta.url)), '..')
+// SITE_DIST_DIR lets the tests swap a folder of their own (it must be inside site/).
+const dist = process.env.SITE_DIST_DIR ?? join(siteDir, 'dist')
+const staging = join(dirname(dist), '.dist-staging')
+const previous = join(dirname(dist), '.dist-previous')
+
+function astroBuild(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      join(siteDir, 'node_modules', '.bin', 'astro'),
+      ['build', ...process.argv.slice(2)],
+      {
+        cwd: siteDir,
+        stdio: 'inherit',
+        env: {...process.env, SITE_OUT_DIR: staging},
+      },
+    )
+    child.on('error', reject)
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)))
+  })
+}
+
+await rm(staging, {recursive: true, force: true})
+const code = await astroBuild()
+if (code !== 0 || !existsSync(join(staging, 'index.html'))) {
+  await rm(staging, {recursive: true, force: true})
+  console.error(`\nThe build failed (exit code ${code}); ${dist} was left as it was.`)
+  process.exit(code || 1)
+}
+await rm(previous, {recursive: true, force: true})
+if (existsSync(dist)) await rename(dist, previous)
+await rename(staging, dist)
+await rm(previous, {recursive: true, force: true})
+console.log(`${dist} replaced with the new build.`)
