@@ -18,7 +18,6 @@ const COMMANDS_NEEDING_A_PROJECT = new Set([
   'deploy',
   'dev',
   'documents',
-  'exec',
   'graphql',
   'hooks',
   'preview',
