@@ -1,6 +1,7 @@
 import sitemap from '@astrojs/sitemap'
 import {getContentSource} from '@smart-cities/shared/content'
 import {SITE_SETTINGS_QUERY} from '@smart-cities/shared/queries'
+import type {AstroIntegration} from 'astro'
 import {defineConfig} from 'astro/config'
 
 /**
@@ -20,6 +21,28 @@ async function resolveSiteUrl(): Promise<string> {
   return settings.siteUrl
 }
 
+/**
+ * Draft preview is decided here, from the command Astro runs: only `astro dev`
+ * may read drafts; `astro build` with SANITY_PREVIEW_DRAFTS=true stops at once.
+ * Pages see the decision as the constant __DRAFT_PREVIEW__ (false unless dev).
+ */
+const draftPreview: AstroIntegration = {
+  name: 'draft-preview',
+  hooks: {
+    'astro:config:setup': ({command, updateConfig}) => {
+      const requested = process.env.SANITY_PREVIEW_DRAFTS === 'true'
+      if (requested && command !== 'dev') {
+        throw new Error(
+          'SANITY_PREVIEW_DRAFTS=true is for local preview with `pnpm dev` only; a build never includes drafts. Unset it to build.',
+        )
+      }
+      updateConfig({
+        vite: {define: {__DRAFT_PREVIEW__: JSON.stringify(requested && command === 'dev')}},
+      })
+    },
+  },
+}
+
 export default defineConfig({
   site: await resolveSiteUrl(),
   output: 'static',
@@ -31,5 +54,5 @@ export default defineConfig({
   },
   // Tests build into temporary folders; everyone else gets site/dist.
   ...(process.env.SITE_OUT_DIR ? {outDir: process.env.SITE_OUT_DIR} : {}),
-  integrations: [sitemap({filter: (page) => !/\/404\/?$/.test(page)})],
+  integrations: [draftPreview, sitemap({filter: (page) => !/\/404\/?$/.test(page)})],
 })

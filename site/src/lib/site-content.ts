@@ -43,8 +43,15 @@ function groupBy<T>(
   return groups
 }
 
+/**
+ * Local draft preview (README, "Preview drafts"): `pnpm dev` with a read token and
+ * SANITY_PREVIEW_DRAFTS=true. __DRAFT_PREVIEW__ is set by astro.config.ts and is
+ * true only under `astro dev`; a build refuses the variable outright.
+ */
+const previewDrafts = typeof __DRAFT_PREVIEW__ !== 'undefined' && __DRAFT_PREVIEW__ === true
+
 async function fetchSiteContent() {
-  const source = getContentSource()
+  const source = getContentSource(process.env, {previewDrafts})
   const [settings, listicles, articles, categories, cities] = await Promise.all([
     source.fetch(SITE_SETTINGS_QUERY),
     source.fetch(LISTICLES_QUERY),
@@ -108,6 +115,8 @@ export type SiteContent = Awaited<ReturnType<typeof fetchSiteContent>>
 let siteContent: Promise<SiteContent> | undefined
 
 export function loadSiteContent(): Promise<SiteContent> {
+  // Preview fetches afresh for every page, so editors see their latest changes.
+  if (previewDrafts) return fetchSiteContent()
   siteContent ??= fetchSiteContent()
   return siteContent
 }

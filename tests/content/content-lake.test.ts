@@ -1,0 +1,151 @@
+/**
+ * The Content Lake source: the real @sanity/client against a local query server
+ * (tests/support/query-server.ts), since the hosted API is out of reach here.
+ */
+import {
+  createDatasetSource,
+  getContentSource,
+  type ContentSource,
+} from '@smart-cities/shared/content'
+import * as queries from '@smart-cities/shared/queries'
+import {afterAll, afterEach, beforeAll, describe, expect, test, vi} from 'vitest'
+
+import {readBundledDocuments} from '../support/dataset-files'
+import {bundledDatasetFile} from '../support/paths'
+import {startQueryServer, type Fault, type QueryServer} from '../support/query-server'
+
+const TOKEN = 'sk-test-token-for-preview-0123456789'
+let server: QueryServer
+
+beforeAll(async () => {
+  server = await startQueryServer({documents: await readBundledDocuments(), token: TOKEN})
+})
+afterAll(() => server.close())
+afterEach(() => {
+  server.failAlways(undefined)
+  vi.restoreAllMocks()
+})
+
+function lakeSource(env: Record<string, string> = {}, previewDrafts = false): ContentSource {
+  return getContentSource(
+    {
+      SANITY_PROJECT_ID: 'test1234',
+      SANITY_DATASET: 'production',
+      SANITY_API_VERSION: '2025-02-19',
+      SANITY_API_HOST: server.url,
+      SANITY_TIMEOUT_MS: '800',
+      SANITY_RETRY_BASE_MS: '20',
+      SANITY_RETRY_ATTEMPTS: '3',
+      ...env,
+    },
+    {previewDrafts},
+  )
+}
+
+describe('choosing the source', () => {
+  test('SANITY_PROJECT_ID selects the Content Lake, its absence the dataset file', () => {
+    expect(lakeSource().kind).toBe('content-lake')
+    expect(lakeSource().description).toBe(
+      'Sanity project test1234, dataset production (published perspective)',
+    )
+    expect(getContentSource({}).kind).toBe('dataset')
+  })
+
+  test('draft preview needs a project and a token', () => {
+    expect(() => getContentSource({}, {previewDrafts: true})).toThrow(
+      'Draft preview needs a Sanity project',
+    )
+    expect(() => lakeSource({}, true)).toThrow('needs SANITY_API_READ_TOKEN')
+  })
+})
+
+describe('the same queries, the same answers', () => {
+  test.each(Object.entries(queries))(
+    '%s returns what the dataset source returns',
+    async (_name, query) => {
+      const local = await createDatasetSource(bundledDatasetFile).fetch(query as string)
+      expect(await lakeSource().fetch(query as string)).toEqual(local)
+    },
+  )
+
+  test('published perspective: drafts never come back', async () => {
+    const articles = await lakeSource().fetch(queries.ARTICLES_QUERY)
+    expect(JSON.stringify(articles)).not.toContain('DRAFT')
+    expect(server.requests.at(-1)?.perspective).toBe('published')
+  })
+
+  test('preview perspective, with the token: drafts come back', async () => {
+    const cities = await lakeSource({SANITY_API_READ_TOKEN: TOKEN}, true).fetch(
+      queries.CITIES_QUERY,
+    )
+    expect(cities.map((city) => city.name)).toContain('Vienna (DRAFT EDIT)')
+    const articles = await lakeSource({SANITY_API_READ_TOKEN: TOKEN}, true).fetch(
+      queries.ARTICLES_QUERY,
+    )
+    expect(articles.map((article) => article.title)).toContain(
+      'DRAFT: Smart streetlights, unpublished',
+    )
+  })
+})
+
+describe('faults are retried', () => {
+  const faults: Array<[string, Fault]> = [
+    ['a 500', {kind: 'status', status: 500}],
+    ['a 503', {kind: 'status', status: 503}],
+    ['a 429 with Retry-After', {kind: 'status', status: 429, retryAfter: '1'}],
+    ['a response that never ends', {kind: 'hang'}],
+    ['malformed JSON', {kind: 'malformed'}],
+    ['a closed socket', {kind: 'reset'}],
+  ]
+
+  test.each(faults)(
+    '%s, once: the query still succeeds',
+    async (_name, fault) => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+      const before = server.requests.length
+      server.queueFaults(fault)
+      const categories = await lakeSource().fetch(queries.CATEGORIES_QUERY)
+      expect(categories.length).toBe(12)
+      expect(server.requests.length - before).toBe(2)
+      expect(warn).toHaveBeenCalledTimes(1)
+      expect(String(warn.mock.calls[0]![0])).toMatch(
+        /^Query CATEGORIES_QUERY to Sanity project test1234, dataset production: attempt 1 failed/,
+      )
+    },
+    20_000,
+  )
+
+  test('Retry-After is honoured: the wait is the server’s, not the backoff', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    server.queueFaults({kind: 'status', status: 429, retryAfter: '1'})
+    await lakeSource().fetch(queries.CATEGORIES_QUERY)
+    expect(String(warn.mock.calls[0]![0])).toContain('HTTP 429')
+    expect(String(warn.mock.calls[0]![0])).toContain('retrying in 1000 ms')
+  }, 20_000)
+
+  test.each(faults)(
+    '%s, every time: the query fails after 3 attempts, naming the query and the last error',
+    async (_name, fault) => {
+      vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+      const before = server.requests.length
+      server.failAlways(
+        fault.kind === 'status' && fault.status === 429 ? {...fault, retryAfter: '0'} : fault,
+      )
+      const failure = lakeSource().fetch(queries.LISTICLES_QUERY)
+      await expect(failure).rejects.toThrow(
+        /^Query LISTICLES_QUERY to Sanity project test1234, dataset production failed after 3 attempts\. Last error: .+/,
+      )
+      expect(server.requests.length - before).toBe(3)
+    },
+    30_000,
+  )
+
+  test('an error retrying cannot fix (401) fails at once', async () => {
+    const before = server.requests.length
+    server.failAlways({kind: 'status', status: 401})
+    await expect(lakeSource().fetch(queries.CITIES_QUERY)).rejects.toThrow(
+      /^Query CITIES_QUERY to .* failed and cannot be retried\. Last error: HTTP 401/,
+    )
+    expect(server.requests.length - before).toBe(1)
+  })
+})
