@@ -68,6 +68,16 @@ describe('the same queries, the same answers', () => {
     },
   )
 
+  test('$params are honoured, over GET and over POST (the client posts long requests)', async () => {
+    const query = '*[_type == "category" && slug.current == $slug && $padding != ""][0].title'
+    expect(await lakeSource().fetch(query, {slug: 'energy', padding: 'x'})).toBe('Energy')
+    expect(server.requests.at(-1)?.method).toBe('GET')
+    expect(await lakeSource().fetch(query, {slug: 'parking', padding: 'x'.repeat(20_000)})).toBe(
+      'Parking',
+    )
+    expect(server.requests.at(-1)?.method).toBe('POST')
+  })
+
   test('published perspective: drafts never come back', async () => {
     const articles = await lakeSource().fetch(queries.ARTICLES_QUERY)
     expect(JSON.stringify(articles)).not.toContain('DRAFT')

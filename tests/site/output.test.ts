@@ -239,7 +239,7 @@ describe('every page', () => {
         .get()
     }
     const home = await jsonLd('/')
-    const list = home.find((data) => data['@type'] === 'ItemList') as {
+    const list = home.find((data) => data['@type'] === 'ItemList') as unknown as {
       itemListElement: Array<{position: number; item: {name: string}}>
     }
     expect(list.itemListElement.map((element) => element.item.name)).toEqual(SEED_CITY_ORDER)
