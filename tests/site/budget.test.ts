@@ -1,0 +1,93 @@
+/**
+ * Page-weight budget on a generated dataset (articles of about 600 words): an
+ * article page stays within 40 KB of HTML and CSS, with no JavaScript at all.
+ */
+import {execFile} from 'node:child_process'
+import {mkdtemp, readdir, readFile, stat} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {promisify} from 'node:util'
+
+import {load} from 'cheerio'
+import {beforeAll, expect, test} from 'vitest'
+
+import {buildSite, type BuildResult} from '../support/build-site'
+import {listFiles} from '../support/built-site'
+import {repoRoot} from '../support/paths'
+
+const run = promisify(execFile)
+const ARTICLE_BUDGET_BYTES = 40 * 1024
+let site: BuildResult
+let datasetFile: string
+
+beforeAll(async () => {
+  datasetFile = join(await mkdtemp(join(tmpdir(), 'generated-')), 'generated.ndjson')
+  await run(process.execPath, [
+    join(repoRoot, 'shared', 'scripts', 'generate-dataset.ts'),
+    '--articles',
+    '120',
+    '--seed',
+    '42',
+    '--out',
+    datasetFile,
+  ])
+  site = await buildSite({DATASET_FILE: datasetFile})
+  expect(site.ok, site.output).toBe(true)
+}, 240_000)
+
+/** HTML plus any stylesheet it links (styles are inlined today, so usually none). */
+async function pageWeight(root: string, page: string): Promise<number> {
+  const html = await readFile(join(root, page), 'utf8')
+  const $ = load(html)
+  let bytes = Buffer.byteLength(html)
+  for (const link of $('link[rel="stylesheet"]').toArray()) {
+    bytes += (await stat(join(root, $(link).attr('href')!))).size
+  }
+  return bytes
+}
+
+test('the generator is deterministic: same arguments, same bytes', async () => {
+  const again = join(await mkdtemp(join(tmpdir(), 'generated-')), 'again.ndjson')
+  await run(process.execPath, [
+    join(repoRoot, 'shared', 'scripts', 'generate-dataset.ts'),
+    '--articles',
+    '120',
+    '--seed',
+    '42',
+    '--out',
+    again,
+  ])
+  expect(await readFile(again, 'utf8')).toBe(await readFile(datasetFile, 'utf8'))
+}, 60_000)
+
+test('every article page is within 40 KB of HTML and CSS', async () => {
+  const articles = await readdir(join(site.outDir, 'articles'))
+  expect(articles).toHaveLength(120)
+  let heaviest = 0
+  for (const slug of articles)
+    heaviest = Math.max(
+      heaviest,
+      await pageWeight(site.outDir, join('articles', slug, 'index.html')),
+    )
+  console.log(
+    `Heaviest article page: ${heaviest} bytes; listicle page: ${await pageWeight(site.outDir, 'index.html')} bytes`,
+  )
+  expect(heaviest).toBeLessThanOrEqual(ARTICLE_BUDGET_BYTES)
+})
+
+test('the site ships zero bytes of JavaScript', async () => {
+  const files = await listFiles(site.outDir)
+  expect(files.filter((file) => /\.m?js$/.test(file))).toEqual([])
+  for (const file of files.filter((candidate) => candidate.endsWith('.html')).slice(0, 50)) {
+    const $ = load(await readFile(join(site.outDir, file), 'utf8'))
+    expect($('script:not([type="application/ld+json"])'), file).toHaveLength(0)
+  }
+})
+
+test('drafts in the generated dataset stay out of the build', async () => {
+  for (const file of (await listFiles(site.outDir)).filter((candidate) =>
+    /\.(html|xml)$/.test(candidate),
+  )) {
+    expect(await readFile(join(site.outDir, file), 'utf8'), file).not.toContain('DRAFT')
+  }
+})
