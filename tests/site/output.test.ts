@@ -68,7 +68,10 @@ describe('every document has its page', () => {
     expect(cards.map((_, card) => $(card).find('h3').text()).get()).toEqual(SEED_LATEST_TITLES)
     expect(cards.first().find('time').attr('datetime')).toBe('2026-02-02T15:00:00Z')
     expect(cards.first().text()).toContain('Cities')
-    expect(cards.first().find('a').last().text()).toBe('Read more')
+    expect(cards.first().find('a').last().text()).toBe(`Read more: ${SEED_LATEST_TITLES[0]}\u00a0→`)
+    expect(cards.first().find('a').last().find('.visually-hidden').text()).toBe(
+      `: ${SEED_LATEST_TITLES[0]}`,
+    )
   })
 
   test('embedded posts are static cards linking to the original, with no third-party script', async () => {
