@@ -3,21 +3,22 @@
  * local query server: the same site as from the dataset file, no drafts, no
  * token in the output, and a persistent API fault never replaces the live site.
  */
-import {execFile} from 'node:child_process'
-import {createHash} from 'node:crypto'
-import {mkdir, mkdtemp, readFile} from 'node:fs/promises'
+import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
-import {promisify} from 'node:util'
 
 import {afterAll, beforeAll, describe, expect, inject, test} from 'vitest'
 
-import {buildSite, type BuildResult} from '../support/build-site'
+import {
+  buildSite,
+  fingerprint,
+  newDistDir,
+  runFailSafeBuild,
+  type BuildResult,
+} from '../support/build-site'
 import {listFiles} from '../support/built-site'
 import {readBundledDocuments} from '../support/dataset-files'
-import {repoRoot} from '../support/paths'
 import {startQueryServer, type QueryServer} from '../support/query-server'
 
-const run = promisify(execFile)
 // A recognisable token: if it shows up anywhere in the output, it leaked.
 const CANARY_TOKEN = 'skCanaryToken-must-never-reach-the-browser-7f3a9c'
 let server: QueryServer
@@ -105,33 +106,11 @@ describe('a build from the Content Lake', () => {
 })
 
 describe('a persistent API fault', () => {
-  const siteDir = join(repoRoot, 'site')
   let dist: string
-  const fingerprint = async (root: string) => {
-    const result: Record<string, string> = {}
-    for (const file of (await listFiles(root)).sort()) {
-      result[file] = createHash('sha256')
-        .update(await readFile(join(root, file)))
-        .digest('hex')
-    }
-    return result
-  }
-  const build = (env: Record<string, string>) =>
-    run(process.execPath, [join(siteDir, 'scripts', 'build.ts')], {
-      cwd: siteDir,
-      env: {...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_DIST_DIR: dist, ...env},
-      maxBuffer: 64 * 1024 * 1024,
-    }).then(
-      ({stdout, stderr}) => ({code: 0, output: stdout + stderr}),
-      (error: {code: number; stdout: string; stderr: string}) => ({
-        code: error.code,
-        output: error.stdout + error.stderr,
-      }),
-    )
+  const build = (env: Record<string, string>) => runFailSafeBuild(dist, env)
 
   beforeAll(async () => {
-    await mkdir(join(siteDir, '.test-builds'), {recursive: true})
-    dist = join(await mkdtemp(join(siteDir, '.test-builds', 'lake-')), 'dist')
+    dist = await newDistDir('lake-')
     const first = await build(lakeEnv())
     expect(first.code, first.output).toBe(0)
   }, 240_000)

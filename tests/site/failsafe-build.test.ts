@@ -2,51 +2,20 @@
  * `pnpm build` replaces the site only when the whole build succeeded: a failed
  * build exits non-zero and leaves the previous site byte for byte.
  */
-import {execFile} from 'node:child_process'
-import {createHash} from 'node:crypto'
 import {existsSync} from 'node:fs'
-import {mkdir, mkdtemp, readFile} from 'node:fs/promises'
+import {readFile, rm} from 'node:fs/promises'
 import {join} from 'node:path'
-import {promisify} from 'node:util'
 
 import {beforeAll, describe, expect, test} from 'vitest'
 
-import {listFiles} from '../support/built-site'
+import {fingerprint, newDistDir, runFailSafeBuild} from '../support/build-site'
 import {readBundledDocuments, toNdjson, writeTempDataset} from '../support/dataset-files'
-import {repoRoot} from '../support/paths'
 
-const run = promisify(execFile)
-const siteDir = join(repoRoot, 'site')
 let dist: string
-
-async function build(env: Record<string, string>) {
-  return run(process.execPath, [join(siteDir, 'scripts', 'build.ts')], {
-    cwd: siteDir,
-    env: {...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_DIST_DIR: dist, ...env},
-    maxBuffer: 64 * 1024 * 1024,
-  }).then(
-    ({stdout, stderr}) => ({code: 0, output: stdout + stderr}),
-    (error: {code: number; stdout: string; stderr: string}) => ({
-      code: error.code,
-      output: error.stdout + error.stderr,
-    }),
-  )
-}
-
-/** Every file of a folder with its SHA-256, to compare byte for byte. */
-async function fingerprint(root: string): Promise<Record<string, string>> {
-  const result: Record<string, string> = {}
-  for (const file of (await listFiles(root)).sort()) {
-    result[file] = createHash('sha256')
-      .update(await readFile(join(root, file)))
-      .digest('hex')
-  }
-  return result
-}
+const build = (env: Record<string, string>) => runFailSafeBuild(dist, env)
 
 beforeAll(async () => {
-  await mkdir(join(siteDir, '.test-builds'), {recursive: true})
-  dist = join(await mkdtemp(join(siteDir, '.test-builds', 'failsafe-')), 'dist')
+  dist = await newDistDir('failsafe-')
   const first = await build({})
   expect(first.code, first.output).toBe(0)
 }, 180_000)
@@ -74,7 +43,7 @@ describe('a failed build never replaces the site', () => {
     )
     const file = await writeTempDataset(toNdjson(renamed))
     // The dataset is fine, but its images folder points nowhere: pages render, images fail.
-    await run('rm', [join(file, '..', 'images')])
+    await rm(join(file, '..', 'images'))
     const result = await build({DATASET_FILE: file})
     expect(result.code).not.toBe(0)
     expect(result.output).toMatch(

@@ -1,8 +1,10 @@
 import {execFile} from 'node:child_process'
-import {mkdir, mkdtemp} from 'node:fs/promises'
+import {createHash} from 'node:crypto'
+import {mkdir, mkdtemp, readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
 
+import {listFiles} from './built-site'
 import {repoRoot} from './paths'
 
 const run = promisify(execFile)
@@ -33,4 +35,36 @@ export async function buildSite(env: Record<string, string> = {}): Promise<Build
     const failed = error as {stdout?: string; stderr?: string}
     return {outDir, ok: false, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}`}
   }
+}
+
+/** Runs `pnpm build`'s script (stage, then swap) with its target folder set to `distDir`. */
+export async function runFailSafeBuild(distDir: string, env: Record<string, string> = {}) {
+  return run(process.execPath, [join(siteDir, 'scripts', 'build.ts')], {
+    cwd: siteDir,
+    env: {...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_DIST_DIR: distDir, ...env},
+    maxBuffer: 64 * 1024 * 1024,
+  }).then(
+    ({stdout, stderr}) => ({code: 0, output: stdout + stderr}),
+    (error: {code: number; stdout: string; stderr: string}) => ({
+      code: error.code,
+      output: error.stdout + error.stderr,
+    }),
+  )
+}
+
+/** A fresh, empty target folder for runFailSafeBuild (inside site/, as the script needs). */
+export async function newDistDir(prefix: string): Promise<string> {
+  await mkdir(buildsDir, {recursive: true})
+  return join(await mkdtemp(join(buildsDir, prefix)), 'dist')
+}
+
+/** Every file of a folder with its SHA-256, to compare two states byte for byte. */
+export async function fingerprint(root: string): Promise<Record<string, string>> {
+  const result: Record<string, string> = {}
+  for (const file of (await listFiles(root)).sort()) {
+    result[file] = createHash('sha256')
+      .update(await readFile(join(root, file)))
+      .digest('hex')
+  }
+  return result
 }
