@@ -215,12 +215,9 @@ describe('every page', () => {
     }
   })
 
-  test('pages with an image carry Open Graph and Twitter card images with dimensions', async () => {
-    for (const path of [
-      '/',
-      '/cities/vienna/',
-      '/articles/when-client-engagement-becomes-true-partnership/',
-    ]) {
+  test('every page carries Open Graph and Twitter card images with dimensions', async () => {
+    for (const file of await htmlFiles(bundled)) {
+      const path = file === '404.html' ? '404.html' : urlPathOf(file)
       const $ = await loadPage(bundled, path)
       const image = $('meta[property="og:image"]').attr('content')
       expect(image, path).toMatch(new RegExp(`^${SITE}/images/.+\\.webp$`))
