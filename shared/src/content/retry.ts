@@ -17,7 +17,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {attempts: 5, baseDelayMs: 500,
 
 interface HttpishError {
   statusCode?: number
-  code?: string
+  code?: string | number
   name?: string
   message?: string
   response?: {headers?: Record<string, string | string[] | undefined>}
@@ -43,12 +43,14 @@ export function isRetryable(error: unknown): boolean {
 }
 
 export function describeError(error: unknown): string {
-  const {statusCode, message, code, cause} = error as HttpishError
+  const {statusCode, message, code, name, cause} = error as HttpishError
   const causeText =
     cause && typeof cause === 'object' && 'message' in cause
       ? ` (${String((cause as Error).message)})`
       : ''
-  return [statusCode ? `HTTP ${statusCode}` : code, message].filter(Boolean).join(': ') + causeText
+  // A DOMException's code is a number (23 for a timeout); its name says more.
+  const kind = statusCode ? `HTTP ${statusCode}` : typeof code === 'string' ? code : name
+  return [kind, message].filter(Boolean).join(': ') + causeText
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
