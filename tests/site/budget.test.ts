@@ -18,19 +18,23 @@ import {repoRoot} from '../support/paths'
 const run = promisify(execFile)
 const ARTICLE_BUDGET_BYTES = 40 * 1024
 let site: BuildResult
-let datasetFile: string
 
-beforeAll(async () => {
-  datasetFile = join(await mkdtemp(join(tmpdir(), 'generated-')), 'generated.ndjson')
-  await run(process.execPath, [
+/** The generator as `pnpm dataset:generate --articles 120 --seed 42 --out FILE` runs it. */
+const generate = (out: string) =>
+  run(process.execPath, [
     join(repoRoot, 'shared', 'scripts', 'generate-dataset.ts'),
     '--articles',
     '120',
     '--seed',
     '42',
     '--out',
-    datasetFile,
+    out,
   ])
+let datasetFile: string
+
+beforeAll(async () => {
+  datasetFile = join(await mkdtemp(join(tmpdir(), 'generated-')), 'generated.ndjson')
+  await generate(datasetFile)
   site = await buildSite({DATASET_FILE: datasetFile})
   expect(site.ok, site.output).toBe(true)
 }, 240_000)
@@ -48,15 +52,7 @@ async function pageWeight(root: string, page: string): Promise<number> {
 
 test('the generator is deterministic: same arguments, same bytes', async () => {
   const again = join(await mkdtemp(join(tmpdir(), 'generated-')), 'again.ndjson')
-  await run(process.execPath, [
-    join(repoRoot, 'shared', 'scripts', 'generate-dataset.ts'),
-    '--articles',
-    '120',
-    '--seed',
-    '42',
-    '--out',
-    again,
-  ])
+  await generate(again)
   expect(await readFile(again, 'utf8')).toBe(await readFile(datasetFile, 'utf8'))
 }, 60_000)
 

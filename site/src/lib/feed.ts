@@ -13,10 +13,16 @@ import type {Article, Listicle, SiteContent} from './site-content'
 import {socialCardHtml} from './social-card'
 import {absoluteUrl} from './urls'
 
-interface FeedItemSource {
-  kind: 'article' | 'listicle'
+/** What a feed item needs, whether it comes from an article or a ranked list. */
+interface FeedEntry {
+  title: string
+  path: string
   publishedAt: string
-  item: Article | Listicle
+  summary: string
+  html: () => string
+  categories: string[]
+  authorName: string
+  heroImage: SiteImage | null
 }
 
 function imageElements(image: SiteImage | null, content: SiteContent, site: URL) {
@@ -68,16 +74,26 @@ export async function buildFeed(options: {
 }) {
   const {content, site} = options
   if (!site) throw new Error('Feeds need an absolute site URL (SITE_URL or the settings site URL).')
-  const sources: FeedItemSource[] = [
-    ...options.articles.map((item) => ({
-      kind: 'article' as const,
-      publishedAt: item.publishedAt,
-      item,
+  const entries: FeedEntry[] = [
+    ...options.articles.map((article) => ({
+      title: article.title,
+      path: routes.article(article.slug),
+      publishedAt: article.publishedAt,
+      summary: article.excerpt,
+      html: () => renderPortableText(article.body, {imageMode: content.source.kind, baseUrl: site}),
+      categories: [article.category.title],
+      authorName: article.author.name,
+      heroImage: article.heroImage,
     })),
-    ...options.listicles.map((item) => ({
-      kind: 'listicle' as const,
-      publishedAt: item.publishedAt,
-      item,
+    ...options.listicles.map((listicle) => ({
+      title: listicle.title,
+      path: routes.listicle(listicle.slug),
+      publishedAt: listicle.publishedAt,
+      summary: listicle.dek,
+      html: () => listicleHtml(listicle, content, site),
+      categories: (listicle.categories ?? []).map((category) => category.title),
+      authorName: listicle.author.name,
+      heroImage: listicle.heroImage,
     })),
   ].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
 
@@ -94,35 +110,17 @@ export async function buildFeed(options: {
       `<language>en-us</language>` +
       `<atom:link href="${escapeHTML(absoluteUrl(options.selfPath, site))}" rel="self" type="application/rss+xml"/>`,
     trailingSlash: true,
-    items: sources.map(({kind, item}) => {
-      if (kind === 'article') {
-        const article = item as Article
-        const image = imageElements(article.heroImage, content, site)
-        return {
-          title: article.title,
-          link: routes.article(article.slug),
-          pubDate: new Date(article.publishedAt),
-          description: article.excerpt,
-          content: renderPortableText(article.body, {
-            imageMode: content.source.kind,
-            baseUrl: site,
-          }),
-          categories: [article.category.title],
-          ...(image.enclosure ? {enclosure: image.enclosure} : {}),
-          customData: `<dc:creator>${escapeHTML(article.author.name)}</dc:creator>${image.media ?? ''}`,
-        }
-      }
-      const listicle = item as Listicle
-      const image = imageElements(listicle.heroImage, content, site)
+    items: entries.map((entry) => {
+      const image = imageElements(entry.heroImage, content, site)
       return {
-        title: listicle.title,
-        link: routes.listicle(listicle.slug),
-        pubDate: new Date(listicle.publishedAt),
-        description: listicle.dek,
-        content: listicleHtml(listicle, content, site),
-        categories: (listicle.categories ?? []).map((category) => category.title),
+        title: entry.title,
+        link: entry.path,
+        pubDate: new Date(entry.publishedAt),
+        description: entry.summary,
+        content: entry.html(),
+        categories: entry.categories,
         ...(image.enclosure ? {enclosure: image.enclosure} : {}),
-        customData: `<dc:creator>${escapeHTML(listicle.author.name)}</dc:creator>${image.media ?? ''}`,
+        customData: `<dc:creator>${escapeHTML(entry.authorName)}</dc:creator>${image.media ?? ''}`,
       }
     }),
   })
