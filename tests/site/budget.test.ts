@@ -87,3 +87,35 @@ test('drafts in the generated dataset stay out of the build', async () => {
     expect(await readFile(join(site.outDir, file), 'utf8'), file).not.toContain('DRAFT')
   }
 })
+
+test('feeds carry the newest 50 items, not the whole archive', async () => {
+  const items = (xml: string) => [...xml.matchAll(/<item>[\s\S]*?<\/item>/g)].map(([item]) => item)
+  const feed = items(await readFile(join(site.outDir, 'rss.xml'), 'utf8'))
+  expect(feed).toHaveLength(50)
+  const dates = feed.map((item) => Date.parse(/<pubDate>(.*?)<\/pubDate>/.exec(item)![1]!))
+  expect(dates).toEqual([...dates].sort((a, b) => b - a))
+  // The newest article of the whole dataset leads the feed.
+  const $ = load(await readFile(join(site.outDir, 'latest', 'index.html'), 'utf8'))
+  const newest = $('.card-title a').first().text().trim()
+  expect(feed[0]).toContain(newest)
+})
+
+test('"more in this category" shows the newest three others of the article\'s category', async () => {
+  const slugs = (await readdir(join(site.outDir, 'articles'))).slice(0, 12)
+  for (const slug of slugs) {
+    const $ = load(await readFile(join(site.outDir, 'articles', slug, 'index.html'), 'utf8'))
+    const more = $('.more .card-title a')
+      .toArray()
+      .map((link) => $(link).attr('href'))
+    // The category page lists the category newest first, ten to a page.
+    const categoryPath = $('.more .card a[href^="/categories/"]').first().attr('href')
+    expect(categoryPath, slug).toBeDefined()
+    const category = load(await readFile(join(site.outDir, categoryPath!, 'index.html'), 'utf8'))
+    const newestOthers = category('.card-title a')
+      .toArray()
+      .map((link) => category(link).attr('href'))
+      .filter((href) => href !== `/articles/${slug}/`)
+      .slice(0, 3)
+    expect(more, slug).toEqual(newestOthers)
+  }
+})

@@ -13,6 +13,12 @@ import type {Article, Listicle, SiteContent} from './site-content'
 import {socialCardHtml} from './social-card'
 import {absoluteUrl} from './urls'
 
+/**
+ * Feeds carry the newest items only: readers poll them often, and with years of
+ * articles a complete feed would be megabytes of HTML fetched again and again.
+ */
+export const FEED_ITEM_LIMIT = 50
+
 /** What a feed item needs, whether it comes from an article or a ranked list. */
 interface FeedEntry {
   title: string
@@ -95,7 +101,9 @@ export async function buildFeed(options: {
       authorName: listicle.author.name,
       heroImage: listicle.heroImage,
     })),
-  ].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
+  ]
+    .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
+    .slice(0, FEED_ITEM_LIMIT)
 
   return rss({
     title: options.title,
