@@ -1,11 +1,12 @@
 /**
  * `pnpm dataset:check [file]`: checks an NDJSON dataset of ours (the bundled one,
- * an export, a generated one) with the rules the build uses (every line a document,
- * unique ids, references that resolve) and then with Sanity's own validation
- * against the schema (the rules editors see in the studio). Exit code 1 when
- * anything is wrong; every problem is printed with file, line, document and field.
+ * an export, a generated one) with the rules the build uses (a sound file: every
+ * line a document, unique ids, references that resolve; then what the site may
+ * publish, document by document) and then with Sanity's own validation against
+ * the schema (the rules editors see in the studio). Exit code 1 when anything is
+ * wrong; every problem is printed with file, line, document and field.
  */
-import {DatasetError, formatProblem, loadDataset, resolveDatasetFile} from '../src/dataset/index.ts'
+import {DatasetError, formatProblem, readDataset, resolveDatasetFile} from '../src/dataset/index.ts'
 import {validateDatasetAgainstSchema} from '../src/dataset/validate.ts'
 
 // Under `sanity exec script -- args`, argv is [node, script, ...args].
@@ -15,12 +16,19 @@ const file = args[0]
   : resolveDatasetFile()
 
 try {
-  const dataset = await loadDataset(file)
+  const dataset = await readDataset(file)
   console.log(
     `${file}: ${dataset.all.length} documents (${dataset.unpublishedCount} drafts or versions) read.`,
   )
-  const problems = await validateDatasetAgainstSchema(dataset)
+  // What the build would refuse (errors) or leave out (warnings), then Sanity's findings.
+  const problems = [
+    ...dataset.blocking.map((problem) => ({...problem, level: 'error'})),
+    ...dataset.warnings.map((problem) => ({...problem, level: 'warning'})),
+    ...(await validateDatasetAgainstSchema(dataset)),
+  ]
   for (const problem of problems) console.log(`${problem.level}: ${formatProblem(problem)}`)
+  // Scheduled articles are not a problem: they are reported, and held back by the build.
+  for (const notice of dataset.scheduled) console.log(`scheduled: ${formatProblem(notice)}`)
   const errors = problems.filter((problem) => problem.level === 'error').length
   const warnings = problems.length - errors
   console.log(`${errors} errors, ${warnings} warnings.`)

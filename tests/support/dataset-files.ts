@@ -15,10 +15,13 @@ export async function readBundledDocuments(): Promise<Doc[]> {
 }
 
 /**
- * Writes NDJSON text to a fresh temporary folder, with the bundled images beside
+ * Writes NDJSON text (or raw bytes) to a fresh temporary folder, with the bundled images beside
  * it as in an export, and returns the file's path.
  */
-export async function writeTempDataset(text: string, name = 'dataset.ndjson'): Promise<string> {
+export async function writeTempDataset(
+  text: string | Uint8Array,
+  name = 'dataset.ndjson',
+): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'smart-cities-'))
   const file = join(dir, name)
   await writeFile(file, text)

@@ -5,17 +5,21 @@ import {existsSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import {basename, dirname, isAbsolute, join, resolve} from 'node:path'
 
-import {DatasetError} from './errors.ts'
-import {parseDataset, type ParsedDataset} from './parse.ts'
+import {DatasetError, formatProblem} from './errors.ts'
+import {decodeDatasetBytes, parseDataset, type ParsedDataset} from './parse.ts'
 
 export {DatasetError, formatProblem, type DatasetProblem} from './errors.ts'
 export {
+  decodeDatasetBytes,
   isPublishedId,
+  MAX_DEPTH,
   parseDataset,
   publishedIdOf,
   type ParsedDataset,
+  type ParseOptions,
   type SanityDocumentLike,
 } from './parse.ts'
+export {cleanText, isValidDatetime, PUBLICATION_CONTRACT} from './publish.ts'
 
 /** The repository root: the nearest folder up from `from` holding pnpm-workspace.yaml. */
 export function findWorkspaceRoot(from = process.cwd()): string {
@@ -41,14 +45,20 @@ export function resolveDatasetFile(env: NodeJS.ProcessEnv = process.env): string
   return join(findWorkspaceRoot(), 'shared', 'dataset', 'production.ndjson')
 }
 
-const loaded = new Map<string, Promise<ParsedDataset>>()
+const read = new Map<string, Promise<ParsedDataset>>()
 
-/** Reads and checks a dataset file; each file is read and parsed once per process. */
-export function loadDataset(file: string): Promise<ParsedDataset> {
-  let dataset = loaded.get(file)
+/**
+ * Reads a dataset file and checks it: a file that cannot be trusted (not UTF-8,
+ * not JSON, duplicate ids, dangling references…) throws a DatasetError; what the
+ * site may publish is worked out, and problems that would stop a build are
+ * returned in `blocking` rather than thrown (for `pnpm dataset:check`, which lists
+ * them with Sanity's own findings). Each file is read once per process.
+ */
+export function readDataset(file: string): Promise<ParsedDataset> {
+  let dataset = read.get(file)
   if (!dataset) {
-    dataset = readFile(file, 'utf8').then(
-      (text) => parseDataset(text, file),
+    dataset = readFile(file).then(
+      (bytes) => parseDataset(decodeDatasetBytes(bytes, file), file),
       (error: NodeJS.ErrnoException) => {
         throw new DatasetError([
           {file, line: 0, message: `cannot read the dataset file (${error.code ?? error.message})`},
@@ -56,6 +66,47 @@ export function loadDataset(file: string): Promise<ParsedDataset> {
       },
     )
     // A failed read is not cached, so a corrected file can be retried.
+    dataset.catch(() => read.delete(file))
+    read.set(file, dataset)
+  }
+  return dataset
+}
+
+/** The lines a build prints about a dataset it accepted: what was left out or changed, and why. */
+export function datasetNotices(dataset: ParsedDataset): string[] {
+  return [
+    ...dataset.warnings.map((problem) => `warning: ${formatProblem(problem)}`),
+    ...dataset.scheduled.map((problem) => `scheduled: ${formatProblem(problem)}`),
+  ]
+}
+
+const loaded = new Map<string, Promise<ParsedDataset>>()
+
+/**
+ * The dataset as a build uses it: throws a DatasetError for any problem that
+ * cannot be skipped safely, and prints (once per file and process) a warning for
+ * every document left out and every change made, with file, line, id and field.
+ */
+export function loadDataset(
+  file: string,
+  options: {warn?: (message: string) => void} = {},
+): Promise<ParsedDataset> {
+  let dataset = loaded.get(file)
+  if (!dataset) {
+    const warn = options.warn ?? ((message: string) => console.warn(message))
+    dataset = readDataset(file).then((parsed) => {
+      if (parsed.blocking.length > 0) {
+        read.delete(file)
+        throw new DatasetError(parsed.blocking)
+      }
+      const notices = datasetNotices(parsed)
+      if (notices.length > 0) {
+        warn(
+          `${file}: ${notices.length} notice${notices.length === 1 ? '' : 's'} about the dataset:\n${notices.map((notice) => `  ${notice}`).join('\n')}`,
+        )
+      }
+      return parsed
+    })
     dataset.catch(() => loaded.delete(file))
     loaded.set(file, dataset)
   }

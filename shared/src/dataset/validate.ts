@@ -72,8 +72,9 @@ export async function validateDatasetAgainstSchema(
       })
       continue
     }
+    // Every published document of the file, including any the build would leave out.
     const getDocumentExists = async ({id}: {id: string}) =>
-      dataset.byId.has(id) && isPublishedId(id)
+      dataset.lineOf.has(id) && isPublishedId(id)
     // Levels as editors see them in the studio. (Outside the studio, Sanity appends an
     // unknown-field check with `.warning()` to every rule of an object-typed field,
     // which turns, say, a required slug into a warning.)
