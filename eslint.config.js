@@ -13,6 +13,7 @@ export default tseslint.config(
       '**/.sanity/**',
       'studio/.typegen-check/**',
       'site/.test-builds/**',
+      'site/.bench-builds/**',
       'site/.dist-staging/**',
       'site/.dist-previous/**',
       'shared/src/generated/**',

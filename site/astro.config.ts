@@ -54,5 +54,12 @@ export default defineConfig({
   },
   // Tests build into temporary folders; everyone else gets site/dist.
   ...(process.env.SITE_OUT_DIR ? {outDir: process.env.SITE_OUT_DIR} : {}),
+  // Where Astro keeps what a later build may reuse (default node_modules/.astro).
+  ...(process.env.SITE_CACHE_DIR ? {cacheDir: process.env.SITE_CACHE_DIR} : {}),
+  experimental: {
+    // SITE_INCREMENTAL_BUILD=true: pages whose cacheKey (a digest of everything
+    // they show, see site-content.ts) is unchanged are copied from the last build.
+    incrementalBuild: process.env.SITE_INCREMENTAL_BUILD === 'true',
+  },
   integrations: [draftPreview, sitemap({filter: (page) => !/\/404\/?$/.test(page)})],
 })

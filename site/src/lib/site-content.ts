@@ -4,6 +4,8 @@
  * the pages need (articles of a category, a city's ranks…) are built here once,
  * not per page.
  */
+import {createHash} from 'node:crypto'
+
 import {getContentSource} from '@smart-cities/shared/content'
 import {
   ARTICLES_QUERY,
@@ -41,6 +43,16 @@ function groupBy<T>(
     }
   }
   return groups
+}
+
+/**
+ * A digest of everything a page shows, for its `cacheKey` in getStaticPaths:
+ * with Astro's incremental build (SITE_INCREMENTAL_BUILD=true) a page whose key
+ * is unchanged is copied from the previous build instead of rendered again.
+ * Missing an input here means a stale page, so pages pass whole query results.
+ */
+export function contentDigest(...parts: unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url')
 }
 
 /**
@@ -94,8 +106,12 @@ async function fetchSiteContent() {
     })
   }
 
+  // What the layout shows on every page: a change here changes every page's key.
+  const layoutDigest = contentDigest(source.kind, settings, featuredListicle.heroImage)
+
   return {
     source,
+    layoutDigest,
     settings,
     featuredListicle,
     listicles,

@@ -30,11 +30,13 @@ export const getStaticPaths = (async () => {
   if (source.kind !== 'dataset') return []
   const assets = new Map<string, ImageAsset>()
   collectAssets([listicles, articles, cities], assets)
+  // An asset's id is derived from its file's hash, so the id and the width key the output.
   return [...assets.values()].flatMap((asset) => [
-    {params: {file: asset.path.split('/').at(-1)!}, props: {asset}},
+    {params: {file: asset.path.split('/').at(-1)!}, props: {asset}, cacheKey: asset._id},
     ...widthsFor(asset).map((width) => ({
       params: {file: localVariantName(asset, width)},
       props: {asset, width},
+      cacheKey: `${asset._id}@${width}`,
     })),
   ])
 }) satisfies GetStaticPaths

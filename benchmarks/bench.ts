@@ -1,0 +1,465 @@
+/**
+ * `pnpm bench`: how long our site takes to build at scale, next to Astro's own
+ * best case, and what the time goes on. Writes benchmarks/RESULTS.md.
+ *
+ * 1. Generates datasets of 1,000 and 10,000 articles (`pnpm dataset:generate`).
+ * 2. Builds our site from each, alternating with the baseline in
+ *    benchmarks/baseline (the same number of article pages from an inline
+ *    content-layer loader with pre-rendered HTML), RUNS times each, after one
+ *    untimed warm-up build of each. Wall time, pages and peak memory per run.
+ * 3. Times reading and querying the dataset alone, in a fresh process.
+ * 4. Profiles one build at the largest size (`node --cpu-prof`).
+ * 5. Edits one article and rebuilds, with and without Astro's incremental build.
+ *
+ * Options: --runs 3 --sizes 1000,10000 --seed 1. Takes about ten minutes on two
+ * cores. Not part of the test suite: the figures depend on the machine.
+ */
+import {spawn} from 'node:child_process'
+import {existsSync} from 'node:fs'
+import {mkdir, readdir, readFile, rm, symlink, writeFile} from 'node:fs/promises'
+import {cpus, totalmem, type as osType, release} from 'node:os'
+import {dirname, join} from 'node:path'
+import {performance} from 'node:perf_hooks'
+import {fileURLToPath, pathToFileURL} from 'node:url'
+import {parseArgs} from 'node:util'
+
+import {summarizeCpuProfile, type ProfileSummary} from './support/cpu-profile.ts'
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..')
+const siteDir = join(repoRoot, 'site')
+const baselineDir = join(repoRoot, 'benchmarks', 'baseline')
+const workDir = join(repoRoot, 'benchmarks', 'runs', 'bench')
+const resultsFile = join(repoRoot, 'benchmarks', 'RESULTS.md')
+// Inside site/, like the test builds: Astro stages prerender chunks under the out dir.
+const siteOutDir = join(siteDir, '.bench-builds', 'out')
+const siteCacheDir = join(siteDir, '.bench-builds', 'cache')
+const baselineOutDir = join(baselineDir, 'dist')
+const peakMemoryPreload = pathToFileURL(join(repoRoot, 'benchmarks', 'support', 'peak-memory.ts'))
+
+const {values: options} = parseArgs({
+  options: {
+    runs: {type: 'string', default: '3'},
+    sizes: {type: 'string', default: '1000,10000'},
+    seed: {type: 'string', default: '1'},
+  },
+})
+const RUNS = Number(options.runs)
+const SIZES = options.sizes.split(',').map(Number)
+if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error('--runs must be a positive whole number')
+if (SIZES.some((size) => !Number.isInteger(size) || size < 1))
+  throw new Error('--sizes must be a comma-separated list of article counts')
+
+interface Run {
+  wallMs: number
+  pages: number
+  peakBytes: number
+}
+
+interface Command {
+  args: string[]
+  cwd: string
+  env: Record<string, string>
+}
+
+/** Runs one command under Node 24 with the peak-memory preload; fails loudly. */
+async function timed(command: Command, label: string): Promise<Run & {output: string}> {
+  const peakFile = join(workDir, 'peak-memory')
+  await rm(peakFile, {force: true})
+  const start = performance.now()
+  const output = await new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', peakMemoryPreload.href, ...command.args], {
+      cwd: command.cwd,
+      env: {
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        ...command.env,
+        BENCH_PEAK_MEMORY_FILE: peakFile,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let text = ''
+    child.stdout.on('data', (chunk: Buffer) => (text += chunk))
+    child.stderr.on('data', (chunk: Buffer) => (text += chunk))
+    child.on('error', reject)
+    child.on('exit', (code) =>
+      code === 0 ? resolve(text) : reject(new Error(`${label} failed (exit ${code}):\n${text}`)),
+    )
+  })
+  const wallMs = performance.now() - start
+  // Astro's own count: HTML pages plus endpoints (feeds, images, robots.txt).
+  const pages = Number(/(\d+) page\(s\) built/.exec(output)?.[1] ?? NaN)
+  const peakBytes = Number(await readFile(peakFile, 'utf8'))
+  return {wallMs, pages, peakBytes, output}
+}
+
+const astroBin = (dir: string) => join(dir, 'node_modules', 'astro', 'bin', 'astro.mjs')
+
+function buildOurs(
+  datasetFile: string,
+  extra: {env?: Record<string, string>; nodeArgs?: string[]} = {},
+) {
+  return {
+    args: [...(extra.nodeArgs ?? []), astroBin(siteDir), 'build'],
+    cwd: siteDir,
+    env: {DATASET_FILE: datasetFile, SITE_OUT_DIR: siteOutDir, ...extra.env},
+  }
+}
+
+function buildBaseline(articles: number): Command {
+  return {
+    args: [astroBin(baselineDir), 'build'],
+    cwd: baselineDir,
+    env: {BENCH_ARTICLES: String(articles), BASELINE_OUT_DIR: baselineOutDir},
+  }
+}
+
+async function clearOutputs() {
+  await rm(siteOutDir, {recursive: true, force: true})
+  await rm(baselineOutDir, {recursive: true, force: true})
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+}
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`
+const log = (message: string) => console.log(`[bench] ${message}`)
+
+async function generateDataset(articles: number): Promise<string> {
+  const file = join(workDir, `articles-${articles}`, 'dataset.ndjson')
+  await timed(
+    {
+      args: [
+        join(repoRoot, 'shared', 'scripts', 'generate-dataset.ts'),
+        '--articles',
+        String(articles),
+        '--seed',
+        options.seed,
+        '--out',
+        file,
+      ],
+      cwd: repoRoot,
+      env: {},
+    },
+    `generating ${articles} articles`,
+  )
+  return file
+}
+
+interface SizeResult {
+  articles: number
+  ours: Run[]
+  baseline: Run[]
+}
+
+async function compare(articles: number, datasetFile: string): Promise<SizeResult> {
+  const result: SizeResult = {articles, ours: [], baseline: []}
+  for (let round = 1; round <= RUNS; round++) {
+    // Alternate which goes first, so drift in machine load hits both alike.
+    const order = round % 2 ? (['ours', 'baseline'] as const) : (['baseline', 'ours'] as const)
+    for (const which of order) {
+      await clearOutputs()
+      const run =
+        which === 'ours'
+          ? await timed(buildOurs(datasetFile), `our site at ${articles}`)
+          : await timed(buildBaseline(articles), `the baseline at ${articles}`)
+      result[which].push({wallMs: run.wallMs, pages: run.pages, peakBytes: run.peakBytes})
+      log(
+        `${articles} articles, round ${round}, ${which}: ${seconds(run.wallMs)}, ` +
+          `${run.pages} pages, peak ${megabytes(run.peakBytes)}`,
+      )
+    }
+  }
+  await clearOutputs()
+  return result
+}
+
+async function contentCost(datasetFile: string) {
+  const samples: Array<{readMs: number; queryMs: number; totalMs: number}> = []
+  for (let run = 0; run < RUNS; run++) {
+    const {output} = await timed(
+      {
+        args: [join(repoRoot, 'benchmarks', 'support', 'content-cost.ts'), datasetFile],
+        cwd: repoRoot,
+        env: {},
+      },
+      'timing the content phase',
+    )
+    samples.push(JSON.parse(output.trim().split('\n').at(-1)!) as (typeof samples)[number])
+  }
+  return {
+    readMs: median(samples.map((sample) => sample.readMs)),
+    queryMs: median(samples.map((sample) => sample.queryMs)),
+    totalMs: median(samples.map((sample) => sample.totalMs)),
+  }
+}
+
+async function profile(datasetFile: string): Promise<ProfileSummary> {
+  const profileDir = join(workDir, 'cpu-profile')
+  await rm(profileDir, {recursive: true, force: true})
+  await clearOutputs()
+  await timed(
+    buildOurs(datasetFile, {nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]}),
+    'the profiled build',
+  )
+  await clearOutputs()
+  const [file] = (await readdir(profileDir)).filter((name) => name.endsWith('.cpuprofile'))
+  if (!file) throw new Error(`No .cpuprofile was written to ${profileDir}`)
+  return summarizeCpuProfile(join(profileDir, file), repoRoot)
+}
+
+/** A copy of the dataset with one article's title changed (images shared by a link). */
+async function editOneArticle(datasetFile: string): Promise<{file: string; path: string}> {
+  const dir = join(workDir, 'edited')
+  await rm(dir, {recursive: true, force: true})
+  await mkdir(dir, {recursive: true})
+  await symlink(join(dirname(datasetFile), 'images'), join(dir, 'images'))
+  const lines = (await readFile(datasetFile, 'utf8')).split('\n')
+  const index = lines.findIndex(
+    (line) => line.includes('"_type":"article"') && !line.includes('"_id":"drafts.'),
+  )
+  const article = JSON.parse(lines[index]!) as {title: string; slug: {current: string}}
+  article.title = `${article.title} (corrected)`
+  lines[index] = JSON.stringify(article)
+  const file = join(dir, 'dataset.ndjson')
+  await writeFile(file, lines.join('\n'))
+  return {file, path: `articles/${article.slug.current}/index.html`}
+}
+
+interface RebuildResult {
+  mode: string
+  firstMs: number
+  rebuildMs: number
+  rendered: number
+  reused: number
+}
+
+async function rebuildAfterOneEdit(
+  datasetFile: string,
+  incremental: boolean,
+): Promise<RebuildResult> {
+  await rm(siteCacheDir, {recursive: true, force: true})
+  const env: Record<string, string> = incremental
+    ? {SITE_INCREMENTAL_BUILD: 'true', SITE_CACHE_DIR: siteCacheDir}
+    : {}
+  await clearOutputs()
+  const first = await timed(buildOurs(datasetFile, {env}), 'the build before the edit')
+  const edited = await editOneArticle(datasetFile)
+  await clearOutputs()
+  const rebuild = await timed(buildOurs(edited.file, {env}), 'the build after the edit')
+  await writeFile(
+    join(workDir, `rebuild-${incremental ? 'incremental' : 'full'}.log`),
+    rebuild.output,
+  )
+  const page = await readFile(join(siteOutDir, edited.path), 'utf8')
+  if (!page.includes('(corrected)')) throw new Error(`${edited.path} does not show the edit`)
+  await clearOutputs()
+  await rm(siteCacheDir, {recursive: true, force: true})
+  // Astro logs one "├─ /path" line per output file (pages, feeds, images) and
+  // marks those it copied from the cache "(cached)" or "(restored)".
+  const files = rebuild.output.split('\n').filter((line) => line.includes('├─ /'))
+  const reused = files.filter((line) => /\((?:cached|restored)\)/.test(line)).length
+  return {
+    mode: incremental ? 'incremental (experimental.incrementalBuild)' : 'full build',
+    firstMs: first.wallMs,
+    rebuildMs: rebuild.wallMs,
+    rendered: files.length - reused,
+    reused,
+  }
+}
+
+async function versionOf(packageDir: string): Promise<string> {
+  const manifest = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8')) as {
+    version: string
+  }
+  return manifest.version
+}
+
+async function gitCommit(): Promise<string> {
+  const head = (await readFile(join(repoRoot, '.git', 'HEAD'), 'utf8')).trim()
+  if (!head.startsWith('ref: ')) return head.slice(0, 7)
+  const ref = join(repoRoot, '.git', head.slice(5))
+  return existsSync(ref) ? (await readFile(ref, 'utf8')).trim().slice(0, 7) : 'unknown'
+}
+
+function table(header: string[], rows: string[][]): string {
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n')
+}
+
+// ---------------------------------------------------------------------------
+
+const started = performance.now()
+await mkdir(workDir, {recursive: true})
+log(`sizes ${SIZES.join(', ')}; ${RUNS} runs of each build`)
+
+const datasets = new Map<number, string>()
+for (const size of SIZES) {
+  datasets.set(size, await generateDataset(size))
+  log(`generated ${size} articles`)
+}
+const smallest = Math.min(...SIZES)
+const largest = Math.max(...SIZES)
+
+// One untimed build of each first: the OS file cache then holds both projects.
+await clearOutputs()
+await timed(buildOurs(datasets.get(smallest)!), 'the warm-up build')
+await timed(buildBaseline(smallest), 'the baseline warm-up build')
+log('warm-up done')
+
+const results: SizeResult[] = []
+for (const size of SIZES) results.push(await compare(size, datasets.get(size)!))
+
+const content = await contentCost(datasets.get(largest)!)
+log(`content phase at ${largest}: ${content.totalMs.toFixed(0)} ms`)
+const cpu = await profile(datasets.get(largest)!)
+log('profile written')
+const rebuilds = [
+  await rebuildAfterOneEdit(datasets.get(largest)!, false),
+  await rebuildAfterOneEdit(datasets.get(largest)!, true),
+]
+for (const rebuild of rebuilds)
+  log(`rebuild after one edit, ${rebuild.mode}: ${seconds(rebuild.rebuildMs)}`)
+
+// ---------------------------------------------------------------------------
+
+const summary = results.map((result) => {
+  const ours = median(result.ours.map((run) => run.wallMs))
+  const baseline = median(result.baseline.map((run) => run.wallMs))
+  const oursPages = result.ours[0]!.pages
+  const baselinePages = result.baseline[0]!.pages
+  return {
+    ...result,
+    oursMs: ours,
+    baselineMs: baseline,
+    oursPerPage: ours / oursPages,
+    baselinePerPage: baseline / baselinePages,
+    oursPeak: Math.max(...result.ours.map((run) => run.peakBytes)),
+    baselinePeak: Math.max(...result.baseline.map((run) => run.peakBytes)),
+  }
+})
+const big = summary.find((row) => row.articles === largest)!
+const small = summary.find((row) => row.articles === smallest)!
+const wallRatio = big.oursMs / big.baselineMs
+const perPageRatio = big.oursPerPage / big.baselinePerPage
+const growth = big.oursMs / small.oursMs
+const contentShare = content.totalMs / big.oursMs
+const verdict = (ok: boolean) => (ok ? 'met' : '**missed**')
+
+const range = (runs: Run[], pick: (run: Run) => number, format: (value: number) => string) => {
+  const values = runs.map(pick)
+  return `${format(median(values))} (${format(Math.min(...values))}–${format(Math.max(...values))})`
+}
+
+const [astroVersion, groqVersion, sharpVersion] = await Promise.all([
+  versionOf(join(siteDir, 'node_modules', 'astro')),
+  versionOf(join(repoRoot, 'shared', 'node_modules', 'groq-js')),
+  versionOf(join(siteDir, 'node_modules', 'sharp')),
+])
+
+const report = `# Build benchmark
+
+Recorded by \`pnpm bench\` (benchmarks/bench.ts); do not edit by hand.
+
+- Date: ${new Date().toISOString().slice(0, 10)}, commit ${await gitCommit()}
+- Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${megabytes(totalmem())} RAM, ${osType()} ${release()}
+- Node ${process.version}; Astro ${astroVersion}; groq-js ${groqVersion}; sharp ${sharpVersion}
+- ${RUNS} alternating runs of each build after one warm-up build of each; median (min–max)
+- Generated datasets (\`pnpm dataset:generate --articles N --seed ${options.seed}\`): N articles of about 600 words, N/10 cities, 20 categories
+- Baseline: benchmarks/baseline, Astro rendering N article pages from an inline content-layer loader with pre-rendered HTML. Our site renders more pages from the same N articles (city pages, paginated Latest and category pages, feeds, images), so both the wall-time ratio and the per-page ratio are given.
+
+## Wall time, pages and peak memory
+
+${table(
+  ['Articles', 'Build', 'Wall time', 'Pages', 'ms per page', 'Peak RSS'],
+  summary.flatMap((row) => [
+    [
+      row.articles.toLocaleString('en-US'),
+      'our site',
+      range(row.ours, (run) => run.wallMs, seconds),
+      String(row.ours[0]!.pages),
+      row.oursPerPage.toFixed(2),
+      range(row.ours, (run) => run.peakBytes, megabytes),
+    ],
+    [
+      row.articles.toLocaleString('en-US'),
+      'baseline',
+      range(row.baseline, (run) => run.wallMs, seconds),
+      String(row.baseline[0]!.pages),
+      row.baselinePerPage.toFixed(2),
+      range(row.baseline, (run) => run.peakBytes, megabytes),
+    ],
+  ]),
+)}
+
+## Targets at ${largest.toLocaleString('en-US')} articles
+
+${table(
+  ['Target', 'Measured', 'Result'],
+  [
+    [
+      'ours / baseline ≤ 1.2 (wall time)',
+      `${wallRatio.toFixed(2)} (${seconds(big.oursMs)} / ${seconds(big.baselineMs)})`,
+      verdict(wallRatio <= 1.2),
+    ],
+    [
+      'ours / baseline ≤ 1.2 (per page)',
+      `${perPageRatio.toFixed(2)} (${big.oursPerPage.toFixed(2)} / ${big.baselinePerPage.toFixed(2)} ms)`,
+      verdict(perPageRatio <= 1.2),
+    ],
+    [
+      `T(${largest.toLocaleString('en-US')}) / T(${smallest.toLocaleString('en-US')}) ≤ ${largest / smallest + 1}`,
+      growth.toFixed(2),
+      verdict(growth <= largest / smallest + 1),
+    ],
+    ['peak RSS ≤ 2 GB', megabytes(big.oursPeak), verdict(big.oursPeak <= 2 * 1024 ** 3)],
+    [
+      'reading + querying the dataset ≤ 10 % of the build',
+      `${(contentShare * 100).toFixed(1)} % (read and parse ${content.readMs.toFixed(0)} ms, five queries ${content.queryMs.toFixed(0)} ms)`,
+      verdict(contentShare <= 0.1),
+    ],
+  ],
+)}
+
+## Rebuild after editing one article (${largest.toLocaleString('en-US')} articles)
+
+${table(
+  ['Mode', 'First build', 'Rebuild', 'Files rendered', 'Files reused'],
+  rebuilds.map((rebuild) => [
+    rebuild.mode,
+    seconds(rebuild.firstMs),
+    seconds(rebuild.rebuildMs),
+    String(rebuild.rendered),
+    String(rebuild.reused),
+  ]),
+)}
+
+## CPU profile of one build at ${largest.toLocaleString('en-US')} articles
+
+\`node --cpu-prof\`, ${seconds(cpu.totalMs)} sampled; "(idle)" is the main thread waiting, mostly for file writes.
+
+${table(
+  ['Self time by package or folder', 'ms', 'share'],
+  cpu.buckets.map((bucket) => [
+    bucket.name,
+    bucket.ms.toFixed(0),
+    `${((bucket.ms / cpu.totalMs) * 100).toFixed(1)} %`,
+  ]),
+)}
+
+${table(
+  ['Most expensive functions (self time)', 'ms'],
+  cpu.functions.map((fn) => [`\`${fn.name.replaceAll('|', '\\|')}\``, fn.ms.toFixed(0)]),
+)}
+
+Benchmark wall time: ${seconds(performance.now() - started)}.
+`
+
+await writeFile(resultsFile, report)
+console.log(`\n${report}`)
+log(`wrote ${resultsFile}`)
