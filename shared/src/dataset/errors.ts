@@ -29,4 +29,17 @@ export class DatasetError extends Error {
     )
     this.problems = problems
   }
+
+  /** Shown by Astro under the message when a build stops. */
+  readonly hint =
+    "Fix the dataset file and build again; `pnpm dataset:check <file>` lists these problems with the studio's own checks."
+
+  /**
+   * A one-line summary. Astro picks its hint by searching `toString()` for the words
+   * "document" and "window" and would then blame browser APIs; the full list stays
+   * in `message`, which is what Astro, Node and Vitest print.
+   */
+  override toString(): string {
+    return `${this.name}: the dataset has ${this.problems.length} problem${this.problems.length === 1 ? '' : 's'}`
+  }
 }
