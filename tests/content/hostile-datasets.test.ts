@@ -308,6 +308,23 @@ describe('a bad ranked list, ranked city, category or settings document stops th
     )
   })
 
+  test('a ranked entry whose weak reference points at a missing city stops the build (no silent renumbering)', async () => {
+    const {file, text, error} = await stops('ranked-entry-weak-reference-to-missing-city')
+    const docs = await hostileDocuments(['ranked-entry-weak-reference-to-missing-city'])
+    const key = (find(docs, LISTICLE).entries as Array<{_key: string}>)[0]!._key
+    expect(error.problems.map((problem) => formatProblem(problem))).toEqual([
+      `${file}:${lineOf(text, LISTICLE)}, document "${LISTICLE}", field "entries[_key=="${key}"].city": ` +
+        'references "city-atlantis", which is not a published document in the dataset',
+    ])
+  })
+
+  test('an author missing a name stops the build (every article and list is by someone)', async () => {
+    const {file, text, error} = await stops('author-missing-name')
+    expect(error.problems.map((problem) => formatProblem(problem))).toEqual([
+      `${file}:${lineOf(text, 'author-iot-desk')}, document "author-iot-desk", field "name": required, but missing`,
+    ])
+  })
+
   test('a category missing its title stops the build (articles and cities depend on it)', async () => {
     const {file, text, error} = await stops('category-missing-title')
     expect(error.message).toContain(
