@@ -89,9 +89,13 @@ export const CITIES_QUERY =
   ...${cityProjection}
 }`)
 
-/** Every Latest article, newest first, with its full body for pages and feeds. */
+/**
+ * Every Latest article already published, newest first, with its full body for
+ * pages and feeds. An article dated in the future is scheduled: it appears with
+ * the first build on or after its date, from a dataset file or a Content Lake alike.
+ */
 export const ARTICLES_QUERY =
-  defineQuery(`*[_type == "article" && defined(slug.current)] | order(publishedAt desc, _id asc){
+  defineQuery(`*[_type == "article" && defined(slug.current) && dateTime(publishedAt) <= dateTime(now())] | order(publishedAt desc, _id asc){
   _id,
   title,
   "slug": slug.current,

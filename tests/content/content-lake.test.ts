@@ -98,6 +98,30 @@ describe('the same queries, the same answers', () => {
   })
 })
 
+test('a future-dated article is scheduled: the Content Lake does not return it before its date', async () => {
+  const documents = await readBundledDocuments()
+  const article = documents.find((doc) => doc._type === 'article' && !doc._id.includes('.'))!
+  const scheduled = {
+    ...article,
+    _id: 'article-scheduled',
+    slug: {_type: 'slug', current: 'scheduled'},
+    publishedAt: '2999-01-01T09:00:00Z',
+  }
+  const lake = await startQueryServer({documents: [...documents, scheduled], token: TOKEN})
+  try {
+    const source = getContentSource({
+      SANITY_PROJECT_ID: 'test1234',
+      SANITY_API_HOST: lake.url,
+      SANITY_RETRY_ATTEMPTS: '1',
+    })
+    const articles = await source.fetch(queries.ARTICLES_QUERY)
+    expect(articles.map((found) => found._id)).toContain(article._id)
+    expect(articles.map((found) => found._id)).not.toContain('article-scheduled')
+  } finally {
+    await lake.close()
+  }
+})
+
 describe('faults are retried', () => {
   const faults: Array<[string, Fault]> = [
     ['a 500', {kind: 'status', status: 500}],
