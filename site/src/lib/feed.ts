@@ -2,6 +2,8 @@
  * RSS 2.0 feeds with @astrojs/rss: full HTML in content:encoded with absolute
  * URLs, categories, dc:creator, the hero image as enclosure and media:content,
  * and atom:link rel="self". Item guids are the permalinks, stable across builds.
+ * Every string from content is stripped of the characters XML 1.0 forbids (the
+ * feed stays well-formed); @astrojs/rss escapes text, markup here is escaped.
  */
 import rss from '@astrojs/rss'
 import {escapeHTML} from '@portabletext/to-html'
@@ -11,7 +13,7 @@ import {originalImageUrl, type SiteImage} from './images'
 import {renderPortableText} from './portable-text'
 import type {Article, Listicle, SiteContent} from './site-content'
 import {socialCardHtml} from './social-card'
-import {absoluteUrl} from './urls'
+import {absoluteUrl, safeUrl, stripForbiddenChars} from './urls'
 
 /**
  * Feeds carry the newest items only: readers poll them often, and with years of
@@ -34,15 +36,21 @@ interface FeedEntry {
 function imageElements(image: SiteImage | null, content: SiteContent, site: URL) {
   const asset = image?.asset as
     (SiteImage['asset'] & {size?: number | null; mimeType?: string | null}) | null
-  if (!asset?.size || !asset.mimeType || !asset.width || !asset.height) return {}
-  const url = absoluteUrl(originalImageUrl(asset, content.source.kind), site)
+  const positive = (value: unknown): value is number =>
+    Number.isSafeInteger(value) && Number(value) > 0
+  if (!asset || !positive(asset.size) || !positive(asset.width) || !positive(asset.height))
+    return {}
+  if (typeof asset.mimeType !== 'string' || !/^image\/[\w.+-]+$/.test(asset.mimeType)) return {}
+  const original = safeUrl(originalImageUrl(asset, content.source.kind))
+  if (!original) return {}
+  const url = absoluteUrl(original, site)
   return {
     enclosure: {url, length: asset.size, type: asset.mimeType},
     media:
-      `<media:content url="${escapeHTML(url)}" medium="image" type="${escapeHTML(asset.mimeType)}" ` +
+      `<media:content url="${escapeXml(url)}" medium="image" type="${escapeXml(asset.mimeType)}" ` +
       `width="${asset.width}" height="${asset.height}">` +
-      (image?.alt
-        ? `<media:description type="plain">${escapeHTML(image.alt)}</media:description>`
+      (typeof image?.alt === 'string' && image.alt
+        ? `<media:description type="plain">${escapeXml(image.alt)}</media:description>`
         : '') +
       `</media:content>`,
   }
@@ -68,6 +76,19 @@ function listicleHtml(listicle: Listicle, content: SiteContent, site: URL): stri
     renderPortableText(listicle.closing, options)
   )
 }
+
+/** Text for XML markup written here (escapeHTML would write &nbsp;, which XML lacks). */
+const XML_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+}
+const escapeXml = (text: string) => text.replace(/[&<>"']/g, (char) => XML_ENTITIES[char]!)
+
+/** Text for the feed: a string without the code points XML 1.0 forbids. */
+const clean = (value: unknown) => (typeof value === 'string' ? stripForbiddenChars(value) : '')
 
 export async function buildFeed(options: {
   content: SiteContent
@@ -106,8 +127,8 @@ export async function buildFeed(options: {
     .slice(0, FEED_ITEM_LIMIT)
 
   return rss({
-    title: options.title,
-    description: options.description,
+    title: clean(options.title),
+    description: clean(options.description),
     site,
     xmlns: {
       atom: 'http://www.w3.org/2005/Atom',
@@ -116,19 +137,23 @@ export async function buildFeed(options: {
     },
     customData:
       `<language>en-us</language>` +
-      `<atom:link href="${escapeHTML(absoluteUrl(options.selfPath, site))}" rel="self" type="application/rss+xml"/>`,
+      `<atom:link href="${escapeXml(absoluteUrl(options.selfPath, site))}" rel="self" type="application/rss+xml"/>`,
     trailingSlash: true,
     items: entries.map((entry) => {
       const image = imageElements(entry.heroImage, content, site)
+      const pubDate = new Date(entry.publishedAt)
       return {
-        title: entry.title,
+        // RSS needs a title or a description; the address stands in for both missing.
+        title: clean(entry.title) || (clean(entry.summary) ? '' : absoluteUrl(entry.path, site)),
         link: entry.path,
-        pubDate: new Date(entry.publishedAt),
-        description: entry.summary,
-        content: entry.html(),
-        categories: entry.categories,
+        ...(Number.isNaN(pubDate.getTime()) ? {} : {pubDate}),
+        description: clean(entry.summary),
+        content: clean(entry.html()),
+        categories: entry.categories.map(clean).filter(Boolean),
         ...(image.enclosure ? {enclosure: image.enclosure} : {}),
-        customData: `<dc:creator>${escapeHTML(entry.authorName)}</dc:creator>${image.media ?? ''}`,
+        customData: clean(
+          `<dc:creator>${escapeXml(clean(entry.authorName))}</dc:creator>${image.media ?? ''}`,
+        ),
       }
     }),
   })

@@ -1,14 +1,21 @@
 /**
  * Portable Text to HTML with @portabletext/to-html, for pages and feeds alike.
- * The library escapes text; here links are limited to safe schemes, images get
- * srcset and dimensions, social posts become static cards, and unknown block
- * types or marks are dropped rather than shown as raw data.
+ * The library escapes text; here links are limited to safe URLs (see safeUrl),
+ * images get srcset and dimensions, social posts become static cards, and what
+ * the site does not know is handled quietly:
+ * - an unknown block or inline object type is dropped (it is data, not text);
+ * - an unknown mark keeps its text, unmarked; a link with an unsafe or missing
+ *   URL keeps its text, as plain text;
+ * - an unknown block style is a paragraph, an unknown list type a bullet list;
+ * - malformed nodes (no children array, text that is not a string, marks that
+ *   are not strings…) are repaired or skipped before rendering, never thrown on.
+ * Characters HTML and XML must not contain are removed from the output.
  */
 import {escapeHTML, toHTML, type PortableTextHtmlComponents} from '@portabletext/to-html'
 
 import {resolveImage, type SiteImage} from './images'
 import {socialCardHtml, type SocialEmbed} from './social-card'
-import {isExternal, safeHref} from './urls'
+import {isExternal, safeUrl, stripForbiddenChars} from './urls'
 
 export interface RenderOptions {
   imageMode: 'dataset' | 'content-lake'
@@ -20,31 +27,48 @@ const absolutize = (url: string, base: URL | undefined) => (base ? new URL(url, 
 
 function imageHtml(image: SiteImage, options: RenderOptions): string {
   const resolved = resolveImage(image, options.imageMode)
-  if (!resolved) return ''
-  const srcset = resolved.srcset
-    .split(', ')
-    .map((candidate) => {
-      const [url, width] = candidate.split(' ')
-      return `${absolutize(url!, options.baseUrl)} ${width}`
-    })
-    .join(', ')
+  const src = safeUrl(resolved?.src)
+  if (!resolved || !src) return ''
+  const dimensions = [resolved.width, resolved.height]
+  if (!dimensions.every((size) => Number.isInteger(size) && size > 0)) return ''
+  const candidates = resolved.srcset.split(', ').map((candidate) => {
+    const [url, width] = candidate.split(' ')
+    const safe = safeUrl(url)
+    return safe && `${absolutize(safe, options.baseUrl)} ${width}`
+  })
+  if (candidates.some((candidate) => !candidate)) return ''
+  const srcset = candidates.join(', ')
   const caption = [image.caption, image.credit]
-    .filter(Boolean)
-    .map((part) => escapeHTML(String(part)))
+    .filter((part): part is string => typeof part === 'string' && part.trim() !== '')
+    .map((part) => escapeHTML(part))
   return (
-    `<figure><img src="${escapeHTML(absolutize(resolved.src, options.baseUrl))}" srcset="${escapeHTML(srcset)}" ` +
+    `<figure><img src="${escapeHTML(absolutize(src, options.baseUrl))}" srcset="${escapeHTML(srcset)}" ` +
     `sizes="(min-width: 48rem) 44rem, 100vw" width="${resolved.width}" height="${resolved.height}" ` +
-    `alt="${escapeHTML(resolved.alt)}" loading="lazy" decoding="async">` +
+    `alt="${escapeHTML(typeof resolved.alt === 'string' ? resolved.alt : '')}" loading="lazy" decoding="async">` +
     (caption.length ? `<figcaption>${caption.join(' · ')}</figcaption>` : '') +
     `</figure>`
   )
 }
 
+/**
+ * An embedded object that cannot be rendered (an image whose asset fields are not
+ * what the schema says…) is left out rather than failing the page or the feed.
+ */
+function quietly(render: () => string): string {
+  try {
+    return render()
+  } catch {
+    return ''
+  }
+}
+
 function components(options: RenderOptions): Partial<PortableTextHtmlComponents> {
   return {
     marks: {
+      // The library's default is a style attribute, which the CSP does not allow.
+      underline: ({children}) => `<u>${children}</u>`,
       link: ({children, value}) => {
-        const href = safeHref((value as {href?: unknown} | undefined)?.href)
+        const href = safeUrl((value as {href?: unknown} | undefined)?.href)
         if (!href) return children
         const target = absolutize(href, href.startsWith('/') ? options.baseUrl : undefined)
         const rel = isExternal(href) ? ' rel="noopener noreferrer"' : ''
@@ -52,8 +76,8 @@ function components(options: RenderOptions): Partial<PortableTextHtmlComponents>
       },
     },
     types: {
-      accessibleImage: ({value}) => imageHtml(value as SiteImage, options),
-      socialEmbed: ({value}) => socialCardHtml(value as SocialEmbed),
+      accessibleImage: ({value}) => quietly(() => imageHtml(value as SiteImage, options)),
+      socialEmbed: ({value}) => quietly(() => socialCardHtml(value as SocialEmbed)),
     },
     unknownType: () => '',
     unknownMark: ({children}) => children,
@@ -63,20 +87,93 @@ function components(options: RenderOptions): Partial<PortableTextHtmlComponents>
   }
 }
 
-export function renderPortableText(blocks: unknown, options: RenderOptions): string {
-  if (!Array.isArray(blocks) || blocks.length === 0) return ''
-  return toHTML(blocks as never, {components: components(options), onMissingComponent: false})
+type Node = Record<string, unknown>
+
+const isObject = (value: unknown): value is Node =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/**
+ * A name @portabletext/to-html may look up in its component maps: a string that
+ * is not inherited from Object.prototype ("constructor", "__proto__", "toString"
+ * would find a function there and render it). Anything else becomes "unknown".
+ */
+const lookupName = (value: unknown, fallback: string) =>
+  typeof value !== 'string' || value === '' ? fallback : value in {} ? 'unknown' : value
+
+const withoutChildren = ({children: _children, ...rest}: Node): Node => rest
+
+/** Deepest list nesting rendered; deeper items are shown at this level. */
+const MAX_LIST_LEVEL = 10
+
+/**
+ * The blocks in the shape @portabletext/to-html expects, so that no input makes
+ * it throw or print data: non-objects are skipped; text blocks get an array of
+ * spans with string text and string marks, object markDefs with string keys, a
+ * known-safe style, list item type and a list level between 1 and 10.
+ */
+function normalizeBlocks(blocks: unknown[]): Node[] {
+  return blocks.filter(isObject).map((block, index) => {
+    const _key = typeof block._key === 'string' ? block._key : `block-${index}`
+    const _type = lookupName(block._type, 'unknown')
+    // Without children, to-html takes any other type for an object, not a text block.
+    if (_type !== 'block') return {...withoutChildren(block), _type, _key}
+    const markDefs = (Array.isArray(block.markDefs) ? block.markDefs : [])
+      .filter(isObject)
+      .filter((def) => typeof def._key === 'string' && !(def._key in {}))
+      .map((def) => ({...def, _type: lookupName(def._type, 'unknown')}))
+    const children = (Array.isArray(block.children) ? block.children : [])
+      .filter(isObject)
+      .map((child, childIndex) => {
+        const childKey = typeof child._key === 'string' ? child._key : `span-${childIndex}`
+        const childType = lookupName(child._type, 'span')
+        if (childType !== 'span')
+          return {...withoutChildren(child), _type: childType, _key: childKey}
+        return {
+          _type: 'span',
+          _key: childKey,
+          text: typeof child.text === 'string' ? child.text : '',
+          marks: (Array.isArray(child.marks) ? child.marks : [])
+            .filter((mark): mark is string => typeof mark === 'string' && mark !== '')
+            .map((mark) => lookupName(mark, 'unknown')),
+        }
+      })
+    const level = Number.isInteger(block.level)
+      ? Math.min(Math.max(block.level as number, 1), MAX_LIST_LEVEL)
+      : 1
+    return {
+      _type: 'block',
+      _key,
+      style: lookupName(block.style, 'normal'),
+      markDefs,
+      children,
+      ...(block.listItem === undefined || block.listItem === null
+        ? {}
+        : {listItem: lookupName(block.listItem, 'bullet'), level}),
+    }
+  })
 }
 
-/** Plain text of Portable Text, for descriptions. */
+export function renderPortableText(blocks: unknown, options: RenderOptions): string {
+  if (!Array.isArray(blocks) || blocks.length === 0) return ''
+  const html = toHTML(normalizeBlocks(blocks) as never, {
+    components: components(options),
+    onMissingComponent: false,
+  })
+  return stripForbiddenChars(html)
+}
+
+/** Plain text of Portable Text, for descriptions (text blocks only). */
 export function toPlainText(blocks: unknown): string {
   if (!Array.isArray(blocks)) return ''
-  return blocks
-    .map((block: {children?: Array<{text?: unknown}>}) =>
-      (block.children ?? [])
-        .map((child) => (typeof child.text === 'string' ? child.text : ''))
-        .join(''),
-    )
-    .filter(Boolean)
-    .join(' ')
+  return stripForbiddenChars(
+    normalizeBlocks(blocks)
+      .filter((block) => block._type === 'block')
+      .map((block) =>
+        (block.children as Node[])
+          .map((child) => (typeof child.text === 'string' ? child.text : ''))
+          .join(''),
+      )
+      .filter(Boolean)
+      .join(' '),
+  )
 }

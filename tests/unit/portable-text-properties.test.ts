@@ -1,0 +1,312 @@
+/**
+ * Random Portable Text through the site's renderer (the one pages and feeds use):
+ * whatever the blocks, spans, marks, link URLs, unknown types, list levels or
+ * plain junk, the output parses as HTML, has no script element, no event
+ * handler or style attribute, no javascript:/data:/vbscript: URL, no character
+ * HTML must not contain, and keeps every span's text, escaped.
+ */
+import {load} from 'cheerio'
+import fc from 'fast-check'
+import {describe, expect, test} from 'vitest'
+
+import {renderPortableText, toPlainText} from '../../site/src/lib/portable-text'
+import {stripForbiddenChars} from '../../site/src/lib/urls'
+import {expectSafeHtml} from '../support/safe-output'
+
+const HOSTILE_URLS = [
+  'javascript:alert(1)',
+  ' JAVASCRIPT:alert(1)',
+  'java\tscript:alert(1)',
+  'jav\nascript:alert(1)',
+  '\u0001javascript:alert(1)',
+  '&#106;avascript:alert(1)',
+  'data:text/html,<script>alert(1)</script>',
+  'DATA:image/svg+xml,<svg onload=alert(1)>',
+  'vbscript:msgbox(1)',
+  'VbScRiPt:msgbox(1)',
+  '//evil.example/',
+  '/\\evil.example/',
+  '"><script>alert(1)</script>',
+  "' onmouseover='alert(1)",
+]
+const SAFE_URLS = [
+  'https://example.org/a?b=1&c=2',
+  'http://example.org',
+  'mailto:x@example.org',
+  '/cities/vienna/',
+  '#top',
+]
+const HOSTILE_TEXT = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '"><svg onload=alert(1)>',
+  ']]><script>alert(1)</script>',
+  '&lt;script&gt;',
+  '\u0000\u0008\u000b\u001f\u007f\ufffe\uffff',
+  '\ud800 lone \udfff',
+  '{"_type":"raw"}',
+]
+
+/** Text with the characters that matter: markup, entities, controls, surrogates. */
+const text = fc.oneof(
+  fc.string(),
+  fc.string({unit: 'binary'}),
+  fc.constantFrom(...HOSTILE_TEXT),
+  fc.string({unit: fc.constantFrom('<', '>', '&', '"', "'", ' ', 'a', '\u0000', '\ud800', '\n')}),
+)
+const url = fc.oneof(fc.constantFrom(...HOSTILE_URLS, ...SAFE_URLS), fc.string(), fc.webUrl())
+const name = fc.oneof(
+  fc.constantFrom('strong', 'em', 'code', 'underline', 'strike-through', 'link', 'k1', 'k2'),
+  fc.constantFrom('constructor', '__proto__', 'toString', 'hasOwnProperty', 'onclick', 'script'),
+  fc.string({maxLength: 8}),
+)
+const span = fc.record(
+  {
+    _type: fc.constantFrom('span', 'span', 'span', 'mention'),
+    _key: fc.string(),
+    text,
+    marks: fc.array(name, {maxLength: 3}),
+  },
+  {requiredKeys: ['_type', 'text']},
+)
+const markDef = fc.record({
+  _key: fc.oneof(fc.constantFrom('k1', 'k2', '__proto__'), fc.string({maxLength: 4})),
+  _type: fc.oneof(
+    fc.constantFrom('link', 'link', 'internalLink', 'constructor'),
+    fc.string({maxLength: 6}),
+  ),
+  href: fc.oneof(url, fc.anything()),
+})
+const block = fc.record(
+  {
+    _type: fc.constant('block'),
+    _key: fc.string(),
+    style: fc.oneof(
+      fc.constantFrom('normal', 'h2', 'h3', 'blockquote', 'h1', 'constructor'),
+      fc.string(),
+    ),
+    listItem: fc.oneof(fc.constantFrom('bullet', 'number', 'toString'), fc.string()),
+    level: fc.oneof(fc.integer({min: -3, max: 40}), fc.double(), fc.string()),
+    markDefs: fc.array(markDef, {maxLength: 3}),
+    children: fc.array(fc.oneof(span, span, span, fc.anything()), {maxLength: 5}),
+  },
+  {requiredKeys: ['_type', 'children']},
+)
+const image = fc.record({
+  _type: fc.constant('accessibleImage'),
+  _key: fc.string(),
+  alt: fc.oneof(text, fc.anything()),
+  caption: fc.oneof(text, fc.anything()),
+  credit: text,
+  asset: fc.oneof(
+    fc.constant(null),
+    fc.record({
+      _id: fc.oneof(fc.constant('image-0123abcd-800x600-png'), fc.string()),
+      url: url,
+      path: fc.oneof(fc.constant('images/0123abcd-800x600.png'), fc.string()),
+      width: fc.oneof(fc.constant(800), fc.integer(), fc.string()),
+      height: fc.oneof(fc.constant(600), fc.integer(), fc.string()),
+    }),
+  ),
+})
+const socialEmbed = fc.record({
+  _type: fc.constant('socialEmbed'),
+  _key: fc.string(),
+  url,
+  authorName: fc.oneof(text, fc.anything()),
+  authorHandle: text,
+  text: fc.oneof(text, fc.anything()),
+  postedAt: fc.oneof(fc.constant('2018-07-29T12:00:00Z'), fc.string(), fc.anything()),
+})
+const unknown = fc.record({
+  _type: fc.oneof(fc.constantFrom('table', 'code', 'constructor', 'script', 'html'), fc.string()),
+  _key: fc.string(),
+  html: fc.constantFrom(...HOSTILE_TEXT),
+  children: fc.array(span, {maxLength: 2}),
+})
+const portableText = fc.array(
+  fc.oneof({weight: 6, arbitrary: block}, image, socialEmbed, unknown, fc.anything()),
+  {
+    maxLength: 8,
+  },
+)
+
+describe('the Portable Text renderer, for any input', () => {
+  test('never throws and always writes safe, well-formed HTML', () => {
+    fc.assert(
+      fc.property(portableText, fc.boolean(), (blocks, feed) => {
+        const html = renderPortableText(blocks, {
+          imageMode: 'dataset',
+          ...(feed ? {baseUrl: new URL('https://smartcities.example/')} : {}),
+        })
+        expectSafeHtml(html)
+        expect(html).not.toContain('[object Object]')
+        expect(html).not.toContain('"_type"')
+      }),
+      {numRuns: 600},
+    )
+  })
+
+  test('keeps the text of every span, escaped, whatever marks it has', () => {
+    const textBlock = fc.record({
+      _type: fc.constant('block'),
+      style: fc.constantFrom('normal', 'h2', 'blockquote', 'unknown-style'),
+      markDefs: fc.array(markDef, {maxLength: 2}),
+      children: fc.array(
+        fc.record({_type: fc.constant('span'), text, marks: fc.array(name, {maxLength: 3})}),
+        {
+          minLength: 1,
+          maxLength: 4,
+        },
+      ),
+    })
+    fc.assert(
+      fc.property(fc.array(textBlock, {minLength: 1, maxLength: 4}), (blocks) => {
+        const $ = expectSafeHtml(renderPortableText(blocks, {imageMode: 'dataset'}))
+        // A span of exactly "\n" is a line break.
+        const textOf = (child: {text: string}) =>
+          child.text === '\n' ? '' : stripForbiddenChars(child.text)
+        const expected = blocks.flatMap((block) => block.children.map(textOf)).join('')
+        // Whitespace aside (to-html writes runs of spaces as &nbsp; so that they show).
+        const visible = (value: string) => value.replace(/\s/g, '')
+        expect(visible($.root().text())).toBe(visible(expected))
+        expect(toPlainText(blocks).replace(/\s/g, '')).toBe(
+          blocks
+            .map((block) => block.children.map((child) => stripForbiddenChars(child.text)).join(''))
+            .filter(Boolean)
+            .join('')
+            .replace(/\s/g, ''),
+        )
+      }),
+      {numRuns: 300},
+    )
+  })
+})
+
+describe('links', () => {
+  const linked = (href: unknown, linkText = 'the text') => [
+    {
+      _type: 'block',
+      markDefs: [{_key: 'k', _type: 'link', href}],
+      children: [{_type: 'span', text: linkText, marks: ['k']}],
+    },
+  ]
+
+  test.each(HOSTILE_URLS)('%j is dropped, its text kept as plain text', (href) => {
+    const $ = expectSafeHtml(renderPortableText(linked(href), {imageMode: 'dataset'}))
+    expect($('a').length).toBe(0)
+    expect($.root().text()).toBe('the text')
+  })
+
+  test('a safe https link survives with rel="noopener noreferrer"; a site path too, without', () => {
+    const external = load(
+      renderPortableText(linked('https://example.org/x'), {imageMode: 'dataset'}),
+      null,
+      false,
+    )
+    expect(external('a').attr('href')).toBe('https://example.org/x')
+    expect(external('a').attr('rel')).toBe('noopener noreferrer')
+    const internal = load(
+      renderPortableText(linked('/cities/vienna/'), {imageMode: 'dataset'}),
+      null,
+      false,
+    )
+    expect(internal('a').attr('href')).toBe('/cities/vienna/')
+    expect(internal('a').attr('rel')).toBeUndefined()
+  })
+
+  test('any web URL survives as a link', () => {
+    fc.assert(
+      fc.property(fc.webUrl(), text, (href, linkText) => {
+        const $ = load(
+          renderPortableText(linked(href, linkText), {imageMode: 'dataset'}),
+          null,
+          false,
+        )
+        expect($('a').attr('href')).toBe(new URL(href).href)
+      }),
+      {numRuns: 200},
+    )
+  })
+
+  test('a hostile link URL never reaches an attribute, however it is disguised', () => {
+    const disguised = fc
+      .tuple(
+        fc.constantFrom('javascript', 'data', 'vbscript'),
+        fc.array(fc.constantFrom('', '\t', '\n', '\r'), {minLength: 10, maxLength: 10}),
+        fc.array(fc.boolean(), {minLength: 10, maxLength: 10}),
+        // eslint-disable-next-line no-control-regex -- control characters are what is matched
+        fc.stringMatching(/^[\u0000-\u0020]{0,2}$/),
+      )
+      .map(
+        ([scheme, gaps, upper, prefix]) =>
+          prefix +
+          [...scheme]
+            .map((char, index) => (upper[index] ? char.toUpperCase() : char) + gaps[index])
+            .join('') +
+          ':alert(document.domain)',
+      )
+    fc.assert(
+      fc.property(disguised, (href) => {
+        const $ = expectSafeHtml(renderPortableText(linked(href), {imageMode: 'dataset'}))
+        expect($('a').length).toBe(0)
+      }),
+      {numRuns: 500},
+    )
+  })
+})
+
+describe('what the renderer does not know', () => {
+  const render = (blocks: unknown) => renderPortableText(blocks, {imageMode: 'dataset'})
+
+  test('an unknown block type is dropped quietly, with whatever it holds', () => {
+    expect(
+      render([
+        {_type: 'table', rows: [['<script>']]},
+        {_type: 'block', children: [{_type: 'span', text: 'after'}]},
+      ]),
+    ).toBe('<p>after</p>')
+  })
+
+  test('an unknown mark keeps its text, unmarked; an unknown style is a paragraph', () => {
+    expect(
+      render([
+        {_type: 'block', style: 'shout', children: [{_type: 'span', text: 'hi', marks: ['blink']}]},
+      ]),
+    ).toBe('<p>hi</p>')
+  })
+
+  test('names inherited from Object.prototype are unknown, not functions', () => {
+    const html = render([
+      {_type: 'constructor'},
+      {
+        _type: 'block',
+        style: 'constructor',
+        listItem: 'toString',
+        children: [{_type: 'span', text: 'x', marks: ['__proto__', 'constructor']}],
+      },
+    ])
+    expect(html).toBe('<ul><li><p>x</p></li></ul>')
+  })
+
+  test('a list nested a thousand levels deep is rendered ten deep', () => {
+    const html = render([
+      {_type: 'block', listItem: 'bullet', level: 1000, children: [{_type: 'span', text: 'deep'}]},
+    ])
+    expect(html.match(/<ul>/g)).toHaveLength(10)
+  })
+
+  test('a 1 MB body renders in well under a second per megabyte', () => {
+    const paragraph = 'Vienna tops the ranking again. <b>not bold</b> & more. '.repeat(20)
+    const blocks = Array.from({length: Math.ceil(1_048_576 / paragraph.length)}, (_, index) => ({
+      _type: 'block',
+      _key: `b${index}`,
+      children: [{_type: 'span', text: paragraph}],
+    }))
+    const started = performance.now()
+    const html = render(blocks)
+    expect(performance.now() - started).toBeLessThan(5000)
+    expect(html.length).toBeGreaterThan(1_048_576)
+    expect(html).not.toContain('<b>')
+  })
+})
