@@ -4,6 +4,8 @@ import {SITE_SETTINGS_QUERY} from '@smart-cities/shared/queries'
 import type {AstroIntegration} from 'astro'
 import {defineConfig} from 'astro/config'
 
+import {contentSecurityPolicy} from './src/lib/csp'
+
 /**
  * The public origin for canonicals, feeds and the sitemap: SITE_URL when set
  * (each host knows its own), otherwise the site URL in the settings document.
@@ -52,6 +54,8 @@ export default defineConfig({
     // Pages are small; one request per page beats a render-blocking stylesheet.
     inlineStylesheets: 'always',
   },
+  // A Content-Security-Policy <meta> on every page, with the inlined styles' hashes.
+  security: {csp: contentSecurityPolicy},
   // Tests build into temporary folders; everyone else gets site/dist.
   ...(process.env.SITE_OUT_DIR ? {outDir: process.env.SITE_OUT_DIR} : {}),
   // Where Astro keeps what a later build may reuse (default node_modules/.astro).

@@ -1,0 +1,230 @@
+/**
+ * The Content-Security-Policy and security headers: the host files say what
+ * site/src/lib/csp.ts says, every page carries the meta policy with the hashes
+ * of its own inlined styles, the pages load in Chromium with both policies and
+ * not one violation, and every external link has rel="noopener noreferrer".
+ */
+import {createHash} from 'node:crypto'
+import {readFile, writeFile} from 'node:fs/promises'
+import {join} from 'node:path'
+
+import {load} from 'cheerio'
+import type {Browser} from 'playwright-core'
+import {afterAll, beforeAll, describe, expect, inject, test} from 'vitest'
+
+import {
+  CSP_DIRECTIVES,
+  headersFile,
+  HOST_POLICY,
+  SECURITY_HEADERS,
+  vercelJson,
+} from '../../site/src/lib/csp'
+import {launchChromium} from '../support/browser'
+import {htmlFiles, urlPathOf} from '../support/built-site'
+import {repoRoot} from '../support/paths'
+import {startStaticServer, type StaticServer} from '../support/static-server'
+
+const headersPath = join(repoRoot, 'site', 'public', '_headers')
+const vercelPath = join(repoRoot, 'site', 'vercel.json')
+
+/** A policy as directive name → sorted sources. */
+function parsePolicy(policy: string): Map<string, string[]> {
+  const directives = new Map<string, string[]>()
+  for (const directive of policy.split(';')) {
+    const [name, ...sources] = directive.trim().split(/\s+/)
+    if (name) directives.set(name.toLowerCase(), sources.sort())
+  }
+  return directives
+}
+
+/** Headers for every path, from a _headers file (only "/*" blocks are written here). */
+function parseHeadersFile(text: string): Record<string, string> {
+  const headers: Record<string, string> = {}
+  for (const line of text.split('\n')) {
+    const match = /^\s+([\w-]+):\s*(.+)$/.exec(line)
+    if (match) headers[match[1]!] = match[2]!
+  }
+  return headers
+}
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`
+
+describe('the host headers files', () => {
+  test('say exactly what site/src/lib/csp.ts says (UPDATE_HOST_HEADERS=1 rewrites them)', async () => {
+    if (process.env.UPDATE_HOST_HEADERS === '1') {
+      await writeFile(headersPath, headersFile())
+      await writeFile(vercelPath, vercelJson())
+    }
+    expect(await readFile(headersPath, 'utf8')).toBe(headersFile())
+    expect(await readFile(vercelPath, 'utf8')).toBe(vercelJson())
+  })
+
+  test('send the same headers on Netlify/Cloudflare (_headers) and Vercel (vercel.json)', async () => {
+    const netlify = parseHeadersFile(await readFile(headersPath, 'utf8'))
+    const vercel = JSON.parse(await readFile(vercelPath, 'utf8')) as {
+      headers: Array<{source: string; headers: Array<{key: string; value: string}>}>
+    }
+    expect(vercel.headers).toHaveLength(1)
+    expect(vercel.headers[0]!.source).toBe('/(.*)')
+    expect(
+      Object.fromEntries(vercel.headers[0]!.headers.map(({key, value}) => [key, value])),
+    ).toEqual(netlify)
+    expect(netlify).toEqual(SECURITY_HEADERS)
+    expect(netlify['X-Content-Type-Options']).toBe('nosniff')
+    expect(netlify['Referrer-Policy']).toBe('strict-origin-when-cross-origin')
+    expect(parsePolicy(netlify['Content-Security-Policy']!).get('frame-ancestors')).toEqual([
+      "'none'",
+    ])
+  })
+
+  test('are published with the site', async () => {
+    const built = await readFile(join(inject('bundledSite'), '_headers'), 'utf8')
+    expect(built).toBe(await readFile(headersPath, 'utf8'))
+  })
+})
+
+describe('the meta Content-Security-Policy of every page', () => {
+  test('is the host policy: same directives, frame-ancestors only in the header, inline styles pinned by hash', async () => {
+    const host = parsePolicy(HOST_POLICY)
+    const shared = CSP_DIRECTIVES.map((directive) => directive.split(/\s+/)[0]!)
+    expect(shared).toEqual(
+      expect.arrayContaining(['default-src', 'img-src', 'base-uri', 'form-action']),
+    )
+    for (const root of [inject('bundledSite'), inject('pagedSite')]) {
+      for (const file of await htmlFiles(root)) {
+        const $ = load(await readFile(join(root, file), 'utf8'))
+        const metas = $('meta[http-equiv="content-security-policy" i]')
+        expect(metas.length, file).toBe(1)
+        // A meta policy governs only what comes after it: it must precede every style.
+        expect($('head > *').index(metas), file).toBeLessThan($('head > style').first().index())
+        const meta = parsePolicy(metas.attr('content')!)
+        for (const name of shared)
+          expect(meta.get(name), `${file}: ${name}`).toEqual(host.get(name))
+        expect([...meta.keys()].sort(), file).toEqual([...shared, 'script-src', 'style-src'].sort())
+        // The header forbids every script and frame; the meta cannot carry frame-ancestors.
+        expect(host.get('script-src')).toEqual(["'none'"])
+        expect(host.get('frame-ancestors')).toEqual(["'none'"])
+        expect(meta.has('frame-ancestors')).toBe(false)
+        // Inline styles: the header allows them, the meta only those whose hash it lists.
+        expect(host.get('style-src')).toEqual(["'self'", "'unsafe-inline'"])
+        const styleSources = meta.get('style-src')!
+        expect(styleSources).not.toContain("'unsafe-inline'")
+        $('style').each((_, style) => {
+          expect(styleSources, `${file}: a <style> without its hash`).toContain(
+            sha256($(style).html() ?? ''),
+          )
+        })
+        expect($('[style]').length, `${file}: style attributes are not allowed`).toBe(0)
+        const executable = $('script').filter(
+          (_, script) => $(script).attr('type') !== 'application/ld+json',
+        )
+        expect(executable.length, file).toBe(0)
+      }
+    }
+  })
+})
+
+describe('in Chromium, with the host headers and the meta policy', () => {
+  let browser: Browser
+  let server: StaticServer
+  beforeAll(async () => {
+    ;[browser, server] = await Promise.all([
+      launchChromium(),
+      startStaticServer(inject('pagedSite')),
+    ])
+  })
+  afterAll(async () => {
+    await Promise.all([browser?.close(), server?.close()])
+  })
+
+  test('every page loads with zero CSP violations and its images shown', async () => {
+    const headers = parseHeadersFile(await readFile(join(inject('pagedSite'), '_headers'), 'utf8'))
+    const context = await browser.newContext()
+    // Serve what Netlify or Cloudflare Pages would: every response with the _headers.
+    await context.route('**/*', async (route) => {
+      const response = await route.fetch()
+      await route.fulfill({response, headers: {...response.headers(), ...headers}})
+    })
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const store = window as unknown as {violations?: string[]}
+        ;(store.violations ??= []).push(`${event.effectiveDirective} ${event.blockedURI}`)
+      })
+    })
+    const violations: string[] = []
+    const page = await context.newPage()
+    page.on('console', (message) => {
+      if (/Content.Security.Policy|Refused to/i.test(message.text()))
+        violations.push(message.text())
+    })
+    const files = await htmlFiles(inject('pagedSite'))
+    expect(files.length).toBeGreaterThan(30)
+    let checkedImages = 0
+    for (const file of files) {
+      const path = urlPathOf(file)
+      const response = await page.goto(`${server.url}${path}`, {waitUntil: 'load'})
+      expect(response?.headers()['content-security-policy'], path).toBe(HOST_POLICY)
+      // Scroll lazy images into view so they load too.
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight))
+      await page.waitForLoadState('load')
+      const state = await page.evaluate(() => ({
+        violations: (window as unknown as {violations?: string[]}).violations ?? [],
+        broken: [...document.images]
+          .filter((image) => image.complete && image.naturalWidth === 0)
+          .map((image) => image.src),
+        loaded: [...document.images].filter((image) => image.complete && image.naturalWidth > 0)
+          .length,
+        styled: getComputedStyle(document.querySelector('.skip-link')!).position,
+      }))
+      violations.push(...state.violations.map((violation) => `${path}: ${violation}`))
+      expect(state.broken, path).toEqual([])
+      // The inlined stylesheet applied (CSP did not block it).
+      expect(state.styled, path).toBe('absolute')
+      checkedImages += state.loaded
+    }
+    expect(violations).toEqual([])
+    expect(checkedImages).toBeGreaterThan(10)
+    await context.close()
+  }, 180_000)
+
+  test('an injected inline script or style would be blocked (so the test above can fail)', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await page.goto(`${server.url}/`)
+    const blocked = await page.evaluate(async () => {
+      const seen: string[] = []
+      document.addEventListener('securitypolicyviolation', (event) =>
+        seen.push(event.effectiveDirective),
+      )
+      const script = document.createElement('script')
+      script.textContent = 'window.ran = true'
+      document.body.append(script)
+      const style = document.createElement('style')
+      style.textContent = 'body { color: red }'
+      document.head.append(style)
+      await new Promise((done) => setTimeout(done, 100))
+      return {seen, ran: (window as unknown as {ran?: boolean}).ran ?? false}
+    })
+    expect(blocked.ran).toBe(false)
+    expect(blocked.seen).toEqual(expect.arrayContaining(['script-src-elem', 'style-src-elem']))
+    await context.close()
+  })
+})
+
+test('every external link of both builds has rel="noopener noreferrer"', async () => {
+  let external = 0
+  for (const root of [inject('bundledSite'), inject('pagedSite')]) {
+    for (const file of await htmlFiles(root)) {
+      const $ = load(await readFile(join(root, file), 'utf8'))
+      $('a[href]').each((_, a) => {
+        const href = $(a).attr('href')!
+        if (!/^(?:https?:)?\/\//i.test(href)) return
+        if (href.startsWith('https://smartcities.example/')) return
+        external++
+        const rel = ($(a).attr('rel') ?? '').split(/\s+/)
+        expect(rel, `${file}: ${href}`).toEqual(expect.arrayContaining(['noopener', 'noreferrer']))
+      })
+    }
+  }
+  expect(external).toBeGreaterThan(10)
+})
