@@ -122,6 +122,30 @@ test('a future-dated article is scheduled: the Content Lake does not return it b
   }
 })
 
+test('text from a Content Lake loses invisible control characters, as the dataset layer cleans it', async () => {
+  const documents = await readBundledDocuments()
+  const category = documents.find((doc) => doc._type === 'category')!
+  const lake = await startQueryServer({
+    documents: documents.map((doc) =>
+      doc === category ? {...doc, title: 'Smart\u0000 grid\u001b\ufffe \ud800ok'} : doc,
+    ),
+    token: TOKEN,
+  })
+  try {
+    const source = getContentSource({
+      SANITY_PROJECT_ID: 'test1234',
+      SANITY_API_HOST: lake.url,
+      SANITY_RETRY_ATTEMPTS: '1',
+    })
+    const categories = await source.fetch(queries.CATEGORIES_QUERY)
+    expect(categories.find((found) => found._id === category._id)?.title).toBe(
+      'Smart grid \ufffdok',
+    )
+  } finally {
+    await lake.close()
+  }
+})
+
 describe('faults are retried', () => {
   const faults: Array<[string, Fault]> = [
     ['a 500', {kind: 'status', status: 500}],

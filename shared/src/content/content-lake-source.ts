@@ -6,6 +6,7 @@
  */
 import {createClient, type ClientPerspective} from '@sanity/client'
 
+import {cleanText} from '../dataset/publish.ts'
 import * as queries from '../queries.ts'
 import {DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy} from './retry.ts'
 import type {ContentSource, QueryParams, QueryResult} from './types.ts'
@@ -60,7 +61,7 @@ export function createContentLakeSource(config: ContentLakeConfig): ContentSourc
           if (!response || typeof response !== 'object' || !('result' in response)) {
             throw new Error('malformed response: no "result" in the body')
           }
-          return response.result
+          return cleanResult(response.result)
         },
         config.retry,
       ) as Promise<QueryResult<Query>>
@@ -69,3 +70,19 @@ export function createContentLakeSource(config: ContentLakeConfig): ContentSourc
 }
 
 export {DEFAULT_RETRY_POLICY}
+
+/**
+ * Query results as the dataset layer publishes text: without invisible control
+ * characters and with lone surrogates replaced. A Content Lake stores any string,
+ * but HTML and XML cannot carry these, and a feed with one is not XML at all.
+ */
+function cleanResult(value: unknown): unknown {
+  if (typeof value === 'string') return cleanText(value).text
+  if (Array.isArray(value)) return value.map(cleanResult)
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, child]) => [key, cleanResult(child)]),
+    )
+  }
+  return value
+}

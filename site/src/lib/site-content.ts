@@ -45,13 +45,19 @@ function groupBy<T>(
   return groups
 }
 
+/** Read in the build process, where astro.config.ts reads it too. */
+const incrementalBuild = process.env.SITE_INCREMENTAL_BUILD === 'true'
+
 /**
- * A digest of everything a page shows, for its `cacheKey` in getStaticPaths:
- * with Astro's incremental build (SITE_INCREMENTAL_BUILD=true) a page whose key
- * is unchanged is copied from the previous build instead of rendered again.
- * Missing an input here means a stale page, so pages pass whole query results.
+ * A page's `cacheKey` for getStaticPaths: with Astro's incremental build
+ * (SITE_INCREMENTAL_BUILD=true), a digest of everything the page shows, so a
+ * page whose key is unchanged is copied from the previous build instead of
+ * rendered again. Missing an input here means a stale page, so pages pass whole
+ * query results. Without incremental builds there is nothing to compare against,
+ * and hashing every page's content (about 2 s at 10,000 articles) is skipped.
  */
-export function contentDigest(...parts: unknown[]): string {
+export function pageCacheKey(...parts: unknown[]): string | undefined {
+  if (!incrementalBuild) return undefined
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url')
 }
 
@@ -107,7 +113,7 @@ async function fetchSiteContent() {
   }
 
   // What the layout shows on every page: a change here changes every page's key.
-  const layoutDigest = contentDigest(source.kind, settings, featuredListicle.heroImage)
+  const layoutDigest = pageCacheKey(source.kind, settings, featuredListicle.heroImage)
 
   return {
     source,
