@@ -257,15 +257,15 @@ async function rebuildAfterOneEdit(
   if (!page.includes('(corrected)')) throw new Error(`${edited.path} does not show the edit`)
   await clearOutputs()
   await rm(siteCacheDir, {recursive: true, force: true})
-  // Astro logs one "├─ /path" line per output file (pages, feeds, images) and
-  // marks those it copied from the cache "(cached)" or "(restored)".
-  const files = rebuild.output.split('\n').filter((line) => line.includes('├─ /'))
-  const reused = files.filter((line) => /\((?:cached|restored)\)/.test(line)).length
+  // Astro logs "├─ /path" for every output file (pages, feeds, images) and marks
+  // those it copied from the cache "(restored)" or "(cached)".
+  const files = (rebuild.output.match(/├─ \//g) ?? []).length
+  const reused = (rebuild.output.match(/\((?:restored|cached)\)/g) ?? []).length
   return {
     mode: incremental ? 'incremental (experimental.incrementalBuild)' : 'full build',
     firstMs: first.wallMs,
     rebuildMs: rebuild.wallMs,
-    rendered: files.length - reused,
+    rendered: files - reused,
     reused,
   }
 }

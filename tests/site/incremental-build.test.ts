@@ -21,13 +21,21 @@ let articleSlug: string
 let untouchedCitySlug: string
 let peerSlug: string
 
-/** The path of every file Astro wrote afresh, and of every one it reused. */
+/**
+ * The path of every file Astro wrote afresh, and of every one it reused. Astro
+ * logs "├─ /path" for each file and, for a reused one, "(restored)" or "(cached)"
+ * right after it; rendered ones get their timing later, interleaved with other
+ * pages' lines when several render at once, so the log is read as a stream.
+ */
 function outputFiles(build: BuildResult) {
-  const lines = build.output.split('\n').filter((line) => line.includes('├─ /'))
-  const path = (line: string) => /├─ (\S+)/.exec(line)![1]!
+  const entries = [
+    ...build.output.matchAll(
+      /├─ (\/\S*?\.(?:html|xml|txt|webp|png))(?=\s|\d|\(|$)(\s*\((?:restored|cached)\))?/g,
+    ),
+  ]
   return {
-    rendered: lines.filter((line) => !/\((?:cached|restored)\)/.test(line)).map(path),
-    reused: lines.filter((line) => /\((?:cached|restored)\)/.test(line)).map(path),
+    rendered: entries.filter((entry) => !entry[2]).map((entry) => entry[1]!),
+    reused: entries.filter((entry) => entry[2]).map((entry) => entry[1]!),
   }
 }
 
