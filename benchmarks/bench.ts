@@ -72,6 +72,8 @@ async function timed(command: Command, label: string): Promise<Run & {output: st
       env: {
         ...process.env,
         ASTRO_TELEMETRY_DISABLED: '1',
+        // Plain logs to count "(restored)" in: colours turn on when CI is set.
+        NO_COLOR: '1',
         ...command.env,
         BENCH_PEAK_MEMORY_FILE: peakFile,
       },

@@ -16,6 +16,8 @@ export interface BuildResult {
 }
 
 const siteDir = join(repoRoot, 'site')
+// Plain logs, so tests can read them: Astro's colour library turns colours on when CI is set.
+const plainLogs = {ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1'}
 // Inside the site folder: for an out dir elsewhere, Astro stages its prerender
 // chunks in one shared site/.astro folder, and parallel builds would collide.
 const buildsDir = join(siteDir, '.test-builds')
@@ -27,7 +29,7 @@ export async function buildSite(env: Record<string, string> = {}): Promise<Build
   try {
     const {stdout, stderr} = await run(join(siteDir, 'node_modules', '.bin', 'astro'), ['build'], {
       cwd: siteDir,
-      env: {...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env, SITE_OUT_DIR: outDir},
+      env: {...process.env, ...plainLogs, ...env, SITE_OUT_DIR: outDir},
       maxBuffer: 64 * 1024 * 1024,
     })
     return {outDir, ok: true, output: stdout + stderr}
@@ -41,7 +43,7 @@ export async function buildSite(env: Record<string, string> = {}): Promise<Build
 export async function runFailSafeBuild(distDir: string, env: Record<string, string> = {}) {
   return run(process.execPath, [join(siteDir, 'scripts', 'build.ts')], {
     cwd: siteDir,
-    env: {...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_DIST_DIR: distDir, ...env},
+    env: {...process.env, ...plainLogs, SITE_DIST_DIR: distDir, ...env},
     maxBuffer: 64 * 1024 * 1024,
   }).then(
     ({stdout, stderr}) => ({code: 0, output: stdout + stderr}),
