@@ -98,6 +98,25 @@ describe('the same queries, the same answers', () => {
   })
 })
 
+/** Runs `use` against a Content Lake of its own that holds `documents`. */
+async function withLake<T>(
+  documents: Parameters<typeof startQueryServer>[0]['documents'],
+  use: (source: ContentSource) => Promise<T>,
+): Promise<T> {
+  const lake = await startQueryServer({documents, token: TOKEN})
+  try {
+    return await use(
+      getContentSource({
+        SANITY_PROJECT_ID: 'test1234',
+        SANITY_API_HOST: lake.url,
+        SANITY_RETRY_ATTEMPTS: '1',
+      }),
+    )
+  } finally {
+    await lake.close()
+  }
+}
+
 test('a future-dated article is scheduled: the Content Lake does not return it before its date', async () => {
   const documents = await readBundledDocuments()
   const article = documents.find((doc) => doc._type === 'article' && !doc._id.includes('.'))!
@@ -107,43 +126,21 @@ test('a future-dated article is scheduled: the Content Lake does not return it b
     slug: {_type: 'slug', current: 'scheduled'},
     publishedAt: '2999-01-01T09:00:00Z',
   }
-  const lake = await startQueryServer({documents: [...documents, scheduled], token: TOKEN})
-  try {
-    const source = getContentSource({
-      SANITY_PROJECT_ID: 'test1234',
-      SANITY_API_HOST: lake.url,
-      SANITY_RETRY_ATTEMPTS: '1',
-    })
-    const articles = await source.fetch(queries.ARTICLES_QUERY)
-    expect(articles.map((found) => found._id)).toContain(article._id)
-    expect(articles.map((found) => found._id)).not.toContain('article-scheduled')
-  } finally {
-    await lake.close()
-  }
+  const ids = await withLake([...documents, scheduled], async (source) =>
+    (await source.fetch(queries.ARTICLES_QUERY)).map((found) => found._id),
+  )
+  expect(ids).toContain(article._id)
+  expect(ids).not.toContain('article-scheduled')
 })
 
 test('text from a Content Lake loses invisible control characters, as the dataset layer cleans it', async () => {
   const documents = await readBundledDocuments()
   const category = documents.find((doc) => doc._type === 'category')!
-  const lake = await startQueryServer({
-    documents: documents.map((doc) =>
-      doc === category ? {...doc, title: 'Smart\u0000 grid\u001b\ufffe \ud800ok'} : doc,
-    ),
-    token: TOKEN,
-  })
-  try {
-    const source = getContentSource({
-      SANITY_PROJECT_ID: 'test1234',
-      SANITY_API_HOST: lake.url,
-      SANITY_RETRY_ATTEMPTS: '1',
-    })
-    const categories = await source.fetch(queries.CATEGORIES_QUERY)
-    expect(categories.find((found) => found._id === category._id)?.title).toBe(
-      'Smart grid \ufffdok',
-    )
-  } finally {
-    await lake.close()
-  }
+  const dirty = documents.map((doc) =>
+    doc === category ? {...doc, title: 'Smart\u0000 grid\u001b\ufffe \ud800ok'} : doc,
+  )
+  const categories = await withLake(dirty, (source) => source.fetch(queries.CATEGORIES_QUERY))
+  expect(categories.find((found) => found._id === category._id)?.title).toBe('Smart grid \ufffdok')
 })
 
 describe('faults are retried', () => {
