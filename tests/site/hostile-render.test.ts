@@ -27,6 +27,7 @@ import {buildSite, type BuildResult} from '../support/build-site'
 import {htmlFiles, listFiles, loadPage} from '../support/built-site'
 import {readBundledDocuments, toNdjson, writeTempDataset} from '../support/dataset-files'
 import {stripForbiddenChars} from '../../site/src/lib/urls'
+import {HOSTILE_URLS} from '../fixtures/hostile/strings'
 import {isHostileUrl, normalizeScheme} from '../support/safe-output'
 import {startStaticServer} from '../support/static-server'
 
@@ -36,16 +37,6 @@ const SCRIPT = '<script>alert("xss")</script>'
 const IMG = '<img src=x onerror=alert(1)>'
 const CONTROLS = '\u0000\u0001\u0008\u000b\u000c\u001f\u007f\ufffe\uffff\ud800'
 const CANARY_TOKEN = 'skHostileCanary-token-never-in-output-5d2e1b'
-const HOSTILE_URLS = [
-  'javascript:alert(1)',
-  ' JAVASCRIPT:alert(2)',
-  'java\tscript:alert(3)',
-  '&#106;avascript:alert(4)',
-  'data:text/html,<script>alert(5)</script>',
-  'vbscript:msgbox(6)',
-  '\u0001javascript:alert(7)',
-  '//evil.example/',
-]
 
 const ARTICLE_ID = 'article-craftsmanship-and-the-soul-of-cities-with-mike-ablon'
 const ARTICLE_PATH = '/articles/craftsmanship-and-the-soul-of-cities-with-mike-ablon/'
