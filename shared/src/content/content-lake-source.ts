@@ -6,7 +6,7 @@
  */
 import {createClient, type ClientPerspective} from '@sanity/client'
 
-import {cleanText} from '../dataset/publish.ts'
+import {cleanText} from '../text.ts'
 import * as queries from '../queries.ts'
 import {DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy} from './retry.ts'
 import type {ContentSource, QueryParams, QueryResult} from './types.ts'

@@ -19,7 +19,8 @@ export {
   type ParseOptions,
   type SanityDocumentLike,
 } from './parse.ts'
-export {cleanText, isValidDatetime, PUBLICATION_CONTRACT} from './publish.ts'
+export {isValidDatetime, PUBLICATION_CONTRACT} from './publish.ts'
+export {cleanText} from '../text.ts'
 
 /** The repository root: the nearest folder up from `from` holding pnpm-workspace.yaml. */
 export function findWorkspaceRoot(from = process.cwd()): string {

@@ -26,6 +26,7 @@
  * them: an unfinished draft is normal.
  */
 import {SLUG_PATTERN} from '../schema/rules.ts'
+import {cleanText} from '../text.ts'
 import type {DatasetProblem} from './errors.ts'
 
 export interface PublishableDocument {
@@ -194,43 +195,6 @@ const badDate = (value: unknown) =>
 
 // ---------------------------------------------------------------------------
 // Text
-
-const codePoint = (char: string) =>
-  `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
-
-// C0 controls except tab, line feed and carriage return; DEL and C1 controls;
-// Unicode non-characters (U+FDD0-U+FDEF and the last two code points of every plane).
-const astralNonCharacters = Array.from({length: 16}, (_, plane) =>
-  String.fromCodePoint(0x1fffe + plane * 0x10000).charAt(0),
-).join('')
-const INVISIBLE = new RegExp(
-  `[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\uFDD0-\\uFDEF\\uFFFE\\uFFFF]|[${astralNonCharacters}][\\uDFFE\\uDFFF]`,
-  'g',
-)
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
-
-/** Text as it may be published, and what was changed, in words (undefined if nothing). */
-export function cleanText(text: string): {text: string; change?: string} {
-  const changes: string[] = []
-  let result = text
-  const lone = result.match(LONE_SURROGATE)
-  if (lone) {
-    result = result.replace(LONE_SURROGATE, '\uFFFD')
-    changes.push(
-      `replaced ${lone.length} broken character${lone.length === 1 ? '' : 's'} (a lone UTF-16 surrogate) with U+FFFD`,
-    )
-  }
-  const invisible = result.match(INVISIBLE)
-  if (invisible) {
-    result = result.replace(INVISIBLE, '')
-    const shown = [...new Set(invisible.map(codePoint))]
-    changes.push(
-      `removed ${invisible.length} invisible control or non-character${invisible.length === 1 ? '' : 's'} ` +
-        `(${shown.slice(0, 5).join(', ')}${shown.length > 5 ? ', …' : ''})`,
-    )
-  }
-  return changes.length ? {text: result, change: changes.join(' and ')} : {text}
-}
 
 /** Cleans every string value outside `_` system fields; copies only what changed. */
 function cleanStrings(value: unknown, path: string, changes: Map<string, string>): unknown {

@@ -3,6 +3,9 @@
  * src that comes from content goes through safeUrl; every string of built output
  * can go through stripForbiddenChars.
  */
+import {stripForbiddenChars} from '@smart-cities/shared/text'
+
+export {stripForbiddenChars}
 
 /** Absolute URLs for feeds, canonicals and structured data. */
 export function absoluteUrl(path: string, site: URL | undefined): string {
@@ -11,19 +14,6 @@ export function absoluteUrl(path: string, site: URL | undefined): string {
       'Astro `site` is not set: absolute URLs need SITE_URL or the settings site URL.',
     )
   return new URL(path, site).href
-}
-
-/**
- * Code points that must not reach HTML or XML output: C0 and C1 controls but
- * tab, LF and CR (XML 1.0 forbids the C0 ones, HTML calls all of them errors),
- * noncharacters (U+FFFE, U+FFFF, U+FDD0–U+FDEF…) and lone surrogates, which
- * cannot be encoded in UTF-8 at all.
- */
-const FORBIDDEN_CHARS = /(?![\t\n\r])[\p{Cc}\p{Noncharacter_Code_Point}\p{Surrogate}]/gu
-
-/** The text without the code points HTML and XML output must not contain. */
-export function stripForbiddenChars(text: string): string {
-  return text.replace(FORBIDDEN_CHARS, '')
 }
 
 const SAFE_SCHEMES = new Set(['http:', 'https:', 'mailto:'])
