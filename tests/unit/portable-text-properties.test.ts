@@ -237,6 +237,20 @@ describe('what the renderer does not know', () => {
     ).toBe('<p>hi</p>')
   })
 
+  test('two spans holding the halves of a surrogate pair do not join into a character', () => {
+    const halves = [
+      {
+        _type: 'block',
+        children: [
+          {_type: 'span', text: 'a\ud800', marks: []},
+          {_type: 'span', text: '\udc00b', marks: []},
+        ],
+      },
+    ]
+    expect(renderPortableText(halves, {imageMode: 'dataset'})).toBe('<p>ab</p>')
+    expect(toPlainText(halves)).toBe('ab')
+  })
+
   test('names inherited from Object.prototype are unknown, not functions', () => {
     const html = render([
       {_type: 'constructor'},

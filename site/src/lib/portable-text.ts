@@ -131,7 +131,9 @@ function normalizeBlocks(blocks: unknown[]): Node[] {
         return {
           _type: 'span',
           _key: childKey,
-          text: typeof child.text === 'string' ? child.text : '',
+          // Per span: two spans holding the halves of a surrogate pair would join into
+          // a character neither of them had if only the finished HTML were stripped.
+          text: typeof child.text === 'string' ? stripForbiddenChars(child.text) : '',
           marks: (Array.isArray(child.marks) ? child.marks : [])
             .filter((mark): mark is string => typeof mark === 'string' && mark !== '')
             .map((mark) => lookupName(mark, 'unknown')),
