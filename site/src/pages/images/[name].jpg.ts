@@ -1,0 +1,4 @@
+import {GET, imageFilePaths} from '../../lib/image-files'
+
+export const getStaticPaths = imageFilePaths('jpg')
+export {GET}
