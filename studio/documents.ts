@@ -1,6 +1,7 @@
 /**
  * Document-level studio behaviour: singletons, and "open on the site" links.
  */
+import {API_VERSION} from '@smart-cities/shared/api-version'
 import {documentPath} from '@smart-cities/shared/routes'
 import {SITE_SETTINGS_ID, singletonTypes} from '@smart-cities/shared/schema'
 import type {DocumentActionComponent, ResolveProductionUrlContext, Template} from 'sanity'
@@ -25,7 +26,7 @@ export async function productionUrl(
 ): Promise<string | undefined> {
   const path = documentPath(document as {_type: string; slug?: {current?: string}})
   if (!path) return previous
-  const siteUrl = await getClient({apiVersion: '2025-02-19'}).fetch<string | null>(
+  const siteUrl = await getClient({apiVersion: API_VERSION}).fetch<string | null>(
     '*[_id == $id][0].siteUrl',
     {id: SITE_SETTINGS_ID},
   )

@@ -7,7 +7,7 @@
  */
 import {performance} from 'node:perf_hooks'
 
-import {getContentSource} from '../../shared/src/content/index.ts'
+import {createDatasetSource} from '../../shared/src/content/index.ts'
 import {
   ARTICLES_QUERY,
   CATEGORIES_QUERY,
@@ -20,7 +20,7 @@ const file = process.argv[2]
 if (!file) throw new Error('usage: node benchmarks/support/content-cost.ts DATASET_FILE')
 
 const start = performance.now()
-const source = getContentSource({DATASET_FILE: file})
+const source = createDatasetSource(file)
 await source.fetch(SITE_SETTINGS_QUERY) // reads and parses the file once
 const parsed = performance.now()
 await Promise.all([

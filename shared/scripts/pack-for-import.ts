@@ -6,9 +6,10 @@
  */
 import {join} from 'node:path'
 
-import {findWorkspaceRoot, resolveDatasetFile} from '../src/dataset/index.ts'
+import {findWorkspaceRoot} from '../src/dataset/files.ts'
 import {packForImport} from '../src/dataset/pack.ts'
+import {datasetFileFrom} from '../src/environment.ts'
 
 const outDir = process.argv[2] ?? join(findWorkspaceRoot(), 'dataset-import')
-const result = await packForImport(resolveDatasetFile(), outDir)
+const result = await packForImport(datasetFileFrom(), outDir)
 console.log(`Wrote ${result.documents} documents and ${result.images} images to ${result.outDir}`)

@@ -12,6 +12,8 @@ export const routes = {
   latest: (page = 1) => (page > 1 ? `/latest/${page}/` : '/latest/'),
   feed: () => '/rss.xml',
   categoryFeed: (slug: string) => `/categories/${slug}/rss.xml`,
+  /** A file the site writes from a dataset's images (site/src/pages/images/). */
+  image: (fileName: string) => `/images/${fileName}`,
 } as const
 
 /** The public path of a document, or undefined for types without a page (authors, settings). */

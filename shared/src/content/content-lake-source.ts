@@ -4,40 +4,31 @@
  * drafts perspective (with a read token, no CDN) only for local preview.
  * Every request is retried by withRetries, and a failure names its query.
  */
-import {createClient, type ClientPerspective} from '@sanity/client'
+import {createClient} from '@sanity/client'
 
-import {cleanText} from '../text.ts'
+import type {ContentLakeConfig} from '../environment.ts'
 import * as queries from '../queries.ts'
-import {DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy} from './retry.ts'
+import {cleanText} from '../text.ts'
+import {cdnImages} from './images.ts'
+import {withRetries} from './retry.ts'
 import type {ContentSource, QueryParams, QueryResult} from './types.ts'
-
-export interface ContentLakeConfig {
-  projectId: string
-  dataset: string
-  /** A dated API version, e.g. "2025-02-19". */
-  apiVersion: string
-  /** A proxy or test server; used with useProjectHostname: false. */
-  apiHost?: string | undefined
-  /** Read token. Used only here, server side, at build time. */
-  token?: string | undefined
-  perspective: 'published' | 'drafts'
-  timeoutMs: number
-  retry: RetryPolicy
-}
 
 const queryNames = new Map<string, string>(
   Object.entries(queries).map(([name, query]) => [query as string, name]),
 )
 const nameOf = (query: string) => queryNames.get(query) ?? 'an unnamed query'
 
-export function createContentLakeSource(config: ContentLakeConfig): ContentSource {
+export function createContentLakeSource(
+  config: ContentLakeConfig,
+  perspective: 'published' | 'drafts' = 'published',
+): ContentSource {
   const client = createClient({
     projectId: config.projectId,
     dataset: config.dataset,
     apiVersion: config.apiVersion,
-    perspective: config.perspective as ClientPerspective,
+    perspective,
     // Published content comes from the CDN; drafts only from the live API.
-    useCdn: config.perspective === 'published',
+    useCdn: perspective === 'published',
     ...(config.token ? {token: config.token} : {}),
     ...(config.apiHost ? {apiHost: config.apiHost, useProjectHostname: false} : {}),
     timeout: config.timeoutMs,
@@ -46,8 +37,8 @@ export function createContentLakeSource(config: ContentLakeConfig): ContentSourc
   })
   const where = `Sanity project ${config.projectId}, dataset ${config.dataset}`
   return {
-    description: `${where} (${config.perspective} perspective)`,
-    kind: 'content-lake',
+    description: `${where} (${perspective} perspective)`,
+    images: cdnImages(config),
     fetch<const Query extends string>(query: Query, params: QueryParams = {}) {
       return withRetries(
         `Query ${nameOf(query)} to ${where}`,
@@ -68,8 +59,6 @@ export function createContentLakeSource(config: ContentLakeConfig): ContentSourc
     },
   }
 }
-
-export {DEFAULT_RETRY_POLICY}
 
 /**
  * Query results as the dataset layer publishes text: without invisible control

@@ -4,7 +4,8 @@
  */
 import {evaluate, parse, type DereferenceFunction} from 'groq-js'
 
-import {loadDataset, localAssetFile} from '../dataset/index.ts'
+import {loadDataset} from '../dataset/index.ts'
+import {datasetImages} from './images.ts'
 import type {ContentSource, QueryParams, QueryResult} from './types.ts'
 
 type ParsedQuery = ReturnType<typeof parse>
@@ -23,9 +24,8 @@ function parseOnce(query: string): ParsedQuery {
 
 export function createDatasetSource(file: string): ContentSource {
   return {
-    description: `bundled dataset ${file}`,
-    kind: 'dataset',
-
+    description: `dataset file ${file}`,
+    ...datasetImages(file),
     async fetch<const Query extends string>(query: Query, params: QueryParams = {}) {
       const dataset = await loadDataset(file)
       // `->` looks documents up by id in a map instead of scanning the dataset.
@@ -36,10 +36,6 @@ export function createDatasetSource(file: string): ContentSource {
         dereference,
       })
       return (await value.get()) as QueryResult<Query>
-    },
-
-    localImageFile(asset) {
-      return localAssetFile(file, asset.path)
     },
   }
 }

@@ -4,6 +4,8 @@
  * and malformed responses are retried; other client errors (401, 403, 400…) are
  * not, because asking again cannot fix them.
  */
+import {ReportableError} from '../reportable-error.ts'
+
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
   attempts: number
@@ -53,6 +55,11 @@ export function describeError(error: unknown): string {
   return [kind, message].filter(Boolean).join(': ') + causeText
 }
 
+/** A request that failed for good; the message names it and says why. */
+export class RequestFailedError extends ReportableError {
+  override name = 'RequestFailedError'
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 export async function withRetries<T>(
@@ -79,7 +86,10 @@ export async function withRetries<T>(
   const attempts = isRetryable(lastError)
     ? `after ${policy.attempts} attempts`
     : 'and cannot be retried'
-  throw new Error(`${label} failed ${attempts}. Last error: ${describeError(lastError)}`, {
-    cause: lastError,
-  })
+  throw new RequestFailedError(
+    `${label} failed ${attempts}. Last error: ${describeError(lastError)}`,
+    {
+      cause: lastError,
+    },
+  )
 }

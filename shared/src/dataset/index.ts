@@ -1,80 +1,171 @@
 /**
- * The bundled dataset: where it is, and reading it once per process.
+ * A dataset file, read and checked once per process: decode.ts (UTF-8) →
+ * parse.ts (documents and line numbers) → references.ts (every strong reference
+ * resolves) → publish.ts (what the site may publish). Every problem of a file is
+ * found in one run and reported with file, line, document and field.
  */
-import {existsSync} from 'node:fs'
-import {readFile} from 'node:fs/promises'
-import {basename, dirname, isAbsolute, join, resolve} from 'node:path'
+import {readdir, readFile} from 'node:fs/promises'
+import {isAbsolute, relative, sep} from 'node:path'
 
-import {DatasetError, formatProblem} from './errors.ts'
-import {decodeDatasetBytes, parseDataset, type ParsedDataset} from './parse.ts'
+import {isPublishedId, type SanityDocumentLike} from '../documents.ts'
+import {decodeDatasetBytes, type DecodedDataset} from './decode.ts'
+import {byLine, DatasetError, formatProblem, type DatasetProblem} from './errors.ts'
+import {findWorkspaceRoot, imagesDirOf} from './files.ts'
+import {parseDocuments} from './parse.ts'
+import {preparePublication, type PublicationOptions} from './publish.ts'
+import {checkReferences} from './references.ts'
 
 export {DatasetError, formatProblem, type DatasetProblem} from './errors.ts'
-export {
-  decodeDatasetBytes,
-  isPublishedId,
-  MAX_DEPTH,
-  parseDataset,
-  publishedIdOf,
-  type ParsedDataset,
-  type ParseOptions,
-  type SanityDocumentLike,
-} from './parse.ts'
-export {isValidDatetime, PUBLICATION_CONTRACT} from './publish.ts'
-export {cleanText} from '../text.ts'
 
-/** The repository root: the nearest folder up from `from` holding pnpm-workspace.yaml. */
-export function findWorkspaceRoot(from = process.cwd()): string {
-  let dir = resolve(from)
-  while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
-    const parent = dirname(dir)
-    if (parent === dir) throw new Error(`No pnpm-workspace.yaml above ${from}`)
-    dir = parent
-  }
-  return dir
+export interface Dataset {
+  /** The file as given (for finding its images). */
+  file: string
+  /** Every document in file order, drafts and versions included, as in the file (for validation). */
+  all: SanityDocumentLike[]
+  /**
+   * What the public site may see: published documents that pass the publication
+   * contract, text cleaned, left-out documents and dropped references removed.
+   */
+  published: SanityDocumentLike[]
+  /** `published` by id, for O(1) dereferencing. */
+  byId: Map<string, SanityDocumentLike>
+  /** Drafts and release versions: parsed and checked, never served. */
+  unpublishedCount: number
+  /** Line of each document in the file, for error messages downstream. */
+  lineOf: Map<string, number>
+  /** Documents left out, text cleaned, references and images dropped: printed by the build. */
+  warnings: DatasetProblem[]
+  /** Articles dated in the future, held back until a later build. */
+  scheduled: DatasetProblem[]
+  /** Problems that cannot be skipped safely: loadDataset refuses the dataset. */
+  blocking: DatasetProblem[]
+  /** Why each published document that is left out is left out, by id. */
+  leftOut: Map<string, string>
 }
 
-/**
- * `DATASET_FILE` if set, else the bundled dataset. A relative `DATASET_FILE` is
- * taken from where the command was typed (pnpm's INIT_CWD), not from the
- * package folder pnpm runs the script in.
- */
-export function resolveDatasetFile(env: NodeJS.ProcessEnv = process.env): string {
-  const configured = env.DATASET_FILE?.trim()
-  if (configured) {
-    return isAbsolute(configured) ? configured : resolve(env.INIT_CWD ?? process.cwd(), configured)
-  }
-  return join(findWorkspaceRoot(), 'shared', 'dataset', 'production.ndjson')
+/** Checks a dataset's text, without touching the disk (image files are not checked). */
+export function analyzeDataset(
+  text: string,
+  file: string,
+  options: PublicationOptions = {},
+): Dataset {
+  return analyze({text, problems: []}, file, file, options)
 }
 
-const read = new Map<string, Promise<ParsedDataset>>()
+/** `shared/dataset/x.ndjson` for a file in the repository, the path as given elsewhere. */
+function shownPath(file: string): string {
+  let fromRoot: string
+  try {
+    fromRoot = relative(findWorkspaceRoot(), file)
+  } catch {
+    return file
+  }
+  return fromRoot.startsWith(`..${sep}`) || fromRoot === '..' || isAbsolute(fromRoot)
+    ? file
+    : fromRoot
+}
 
-/**
- * Reads a dataset file and checks it: a file that cannot be trusted (not UTF-8,
- * not JSON, duplicate ids, dangling references…) throws a DatasetError; what the
- * site may publish is worked out, and problems that would stop a build are
- * returned in `blocking` rather than thrown (for `pnpm dataset:check`, which lists
- * them with Sanity's own findings). Each file is read once per process.
- */
-export function readDataset(file: string): Promise<ParsedDataset> {
-  let dataset = read.get(file)
-  if (!dataset) {
-    dataset = readFile(file).then(
-      (bytes) => parseDataset(decodeDatasetBytes(bytes, file), file),
-      (error: NodeJS.ErrnoException) => {
-        throw new DatasetError([
-          {file, line: 0, message: `cannot read the dataset file (${error.code ?? error.message})`},
-        ])
-      },
+function analyze(
+  decoded: DecodedDataset,
+  file: string,
+  shown: string,
+  options: PublicationOptions,
+): Dataset {
+  const parsed = parseDocuments(decoded.text, shown)
+  const structural = [
+    ...decoded.problems,
+    ...parsed.problems,
+    ...checkReferences(parsed.documents, parsed.lineOf, shown),
+  ]
+  if (parsed.empty && decoded.problems.length === 0) {
+    const message = 'the file holds no documents (it is empty); expected one JSON document per line'
+    structural.push({file: shown, line: 1, message})
+  }
+  const all = parsed.documents.map(({doc}) => doc)
+  const publishedRaw = all.filter((doc) => isPublishedId(doc._id))
+  const publication = preparePublication(publishedRaw, shown, parsed.lineOf, options)
+  // A field the file itself already broke (a dangling reference) is reported once.
+  const key = (problem: DatasetProblem) => `${problem.documentId}\u0000${problem.field}`
+  const reported = new Set(structural.filter((problem) => problem.field).map(key))
+  const fresh = (problem: DatasetProblem) => !reported.has(key(problem))
+  return {
+    file,
+    all,
+    published: publication.published,
+    byId: new Map(publication.published.map((doc) => [doc._id, doc])),
+    unpublishedCount: all.length - publishedRaw.length,
+    lineOf: parsed.lineOf,
+    warnings: publication.warnings.filter(fresh),
+    scheduled: publication.scheduled,
+    blocking: [...structural, ...publication.blocking.filter(fresh)].sort(byLine),
+    leftOut: publication.leftOut,
+  }
+}
+
+const UNREADABLE: Record<string, string> = {
+  ENOENT: 'no such file',
+  EACCES: 'cannot be read: permission denied',
+  EISDIR: 'is a folder, not a dataset file',
+}
+
+async function readAndAnalyze(file: string): Promise<Dataset> {
+  const shown = shownPath(file)
+  let bytes: Uint8Array
+  try {
+    bytes = await readFile(file)
+  } catch (error) {
+    const {code, message} = error as NodeJS.ErrnoException
+    return analyze(
+      {text: '', problems: [{file: shown, message: UNREADABLE[code!] ?? message}]},
+      file,
+      shown,
+      {},
     )
-    // A failed read is not cached, so a corrected file can be retried.
-    dataset.catch(() => read.delete(file))
-    read.set(file, dataset)
+  }
+  const imageFiles = await readdir(imagesDirOf(file)).then(
+    (names) => new Set(names),
+    () => undefined,
+  )
+  const dataset = analyze(decodeDatasetBytes(bytes, shown), file, shown, {imageFiles})
+  if (!imageFiles && dataset.all.some((doc) => doc._type === 'sanity.imageAsset')) {
+    dataset.blocking.unshift({
+      file: shown,
+      message: `there is no images/ folder beside it; a dataset keeps its image files there, as Sanity exports them`,
+    })
+  }
+  return dataset
+}
+
+/**
+ * Astro evaluates this module twice in one build: the build script and
+ * astro.config.ts import it under Node, and the pages get their own copy bundled
+ * by Vite. Keeping datasets on globalThis lets both copies share one read (about
+ * 1 s and 0.5 GB at 10,000 articles) and print the notices once.
+ */
+const CACHE_KEY = Symbol.for('@smart-cities/shared/datasets')
+const cache = ((globalThis as Record<symbol, unknown>)[CACHE_KEY] ??= {
+  datasets: new Map<string, Promise<Dataset>>(),
+  noticed: new Set<string>(),
+}) as {datasets: Map<string, Promise<Dataset>>; noticed: Set<string>}
+
+/**
+ * Reads and checks a dataset file once per process. Never rejects for what is in
+ * (or missing from) the file: problems that would stop a build are in `blocking`,
+ * for `pnpm dataset:check`, which lists them with Sanity's own findings.
+ */
+export function readDataset(file: string): Promise<Dataset> {
+  let dataset = cache.datasets.get(file)
+  if (!dataset) {
+    dataset = readAndAnalyze(file)
+    cache.datasets.set(file, dataset)
+    // A dataset with problems is read again next time: it may have been corrected.
+    void dataset.then((read) => read.blocking.length > 0 && cache.datasets.delete(file))
   }
   return dataset
 }
 
 /** The lines a build prints about a dataset it accepted: what was left out or changed, and why. */
-export function datasetNotices(dataset: ParsedDataset): string[] {
+export function datasetNotices(dataset: Dataset): string[] {
   return [
     ...dataset.warnings.map((problem) => `warning: ${formatProblem(problem)}`),
     ...dataset.scheduled.map((problem) => `scheduled: ${formatProblem(problem)}`),
@@ -82,52 +173,24 @@ export function datasetNotices(dataset: ParsedDataset): string[] {
 }
 
 /**
- * Astro evaluates this module twice in one build: astro.config.ts imports it
- * under Node, and the pages get their own copy bundled by Vite. Keeping loaded
- * datasets on globalThis lets both copies share one parse (about 1 s and 0.5 GB
- * at 10,000 articles) and print the warnings once.
+ * The dataset as a build uses it: rejects with a DatasetError listing every
+ * problem that cannot be skipped safely, and prints (once per file and process) a
+ * notice for every document left out and every change made.
  */
-const LOADED_KEY = Symbol.for('@smart-cities/shared/loaded-datasets')
-const loaded = ((globalThis as Record<symbol, unknown>)[LOADED_KEY] ??= new Map()) as Map<
-  string,
-  Promise<ParsedDataset>
->
-
-/**
- * The dataset as a build uses it: throws a DatasetError for any problem that
- * cannot be skipped safely, and prints (once per file and process) a warning for
- * every document left out and every change made, with file, line, id and field.
- */
-export function loadDataset(
+export async function loadDataset(
   file: string,
   options: {warn?: (message: string) => void} = {},
-): Promise<ParsedDataset> {
-  let dataset = loaded.get(file)
-  if (!dataset) {
+): Promise<Dataset> {
+  const dataset = await readDataset(file)
+  if (dataset.blocking.length > 0) throw new DatasetError(dataset.blocking)
+  const notices = datasetNotices(dataset)
+  if (notices.length > 0 && !cache.noticed.has(file)) {
+    cache.noticed.add(file)
     const warn = options.warn ?? ((message: string) => console.warn(message))
-    dataset = readDataset(file).then((parsed) => {
-      if (parsed.blocking.length > 0) {
-        read.delete(file)
-        throw new DatasetError(parsed.blocking)
-      }
-      const notices = datasetNotices(parsed)
-      if (notices.length > 0) {
-        warn(
-          `${file}: ${notices.length} notice${notices.length === 1 ? '' : 's'} about the dataset:\n${notices.map((notice) => `  ${notice}`).join('\n')}`,
-        )
-      }
-      return parsed
-    })
-    dataset.catch(() => loaded.delete(file))
-    loaded.set(file, dataset)
+    const count = `${notices.length} notice${notices.length === 1 ? '' : 's'}`
+    warn(
+      `${shownPath(file)}: ${count} about the dataset:\n${notices.map((notice) => `  ${notice}`).join('\n')}`,
+    )
   }
   return dataset
-}
-
-/**
- * The local file of an image asset: exports keep images beside the NDJSON file,
- * in `images/`, named like the last segment of the asset's CDN path.
- */
-export function localAssetFile(datasetFile: string, assetPath: string): string {
-  return join(dirname(datasetFile), 'images', basename(assetPath))
 }

@@ -10,7 +10,9 @@
 import {copyFile, mkdir, rm, writeFile} from 'node:fs/promises'
 import {basename, join} from 'node:path'
 
-import {localAssetFile, loadDataset, type SanityDocumentLike} from './index.ts'
+import type {SanityDocumentLike} from '../documents.ts'
+import {localAssetFile} from './files.ts'
+import {loadDataset} from './index.ts'
 
 const isAssetType = (type: string) => /^sanity\.[a-zA-Z]+Asset$/.test(type)
 

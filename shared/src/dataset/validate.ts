@@ -14,12 +14,10 @@ import {evaluate, parse} from 'groq-js'
 import {from} from 'rxjs'
 import {createSchema, pathToString, type SanityDocument} from 'sanity'
 
+import {isPublishedId, isSystemType, type SanityDocumentLike} from '../documents.ts'
 import {schemaTypes} from '../schema/index.ts'
 import type {DatasetProblem} from './errors.ts'
-import {isPublishedId, type ParsedDataset} from './parse.ts'
-
-/** Types Sanity itself stores in every dataset; they are not part of our schema. */
-const isSystemType = (type: string) => type.startsWith('sanity.') || type.startsWith('system.')
+import type {Dataset} from './index.ts'
 
 export interface SchemaProblem extends DatasetProblem {
   level: 'error' | 'warning' | 'info'
@@ -43,8 +41,6 @@ export function createOfflineClient(documents: SanityDocumentLike[]): Validation
   return client as unknown as ValidationClient
 }
 
-type SanityDocumentLike = ParsedDataset['all'][number]
-
 let compiledSchema: ReturnType<typeof createSchema> | undefined
 export function getCompiledSchema() {
   compiledSchema ??= createSchema({name: 'default', types: schemaTypes})
@@ -53,7 +49,7 @@ export function getCompiledSchema() {
 
 /** Returns every marker Sanity's validation reports, located by file line and field. */
 export async function validateDatasetAgainstSchema(
-  dataset: ParsedDataset,
+  dataset: Dataset,
   options: {only?: (document: SanityDocumentLike) => boolean} = {},
 ): Promise<SchemaProblem[]> {
   const schema = getCompiledSchema()

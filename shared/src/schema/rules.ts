@@ -1,5 +1,8 @@
 import type {SlugRule, SlugValue, UrlRule, ValidationContext} from 'sanity'
 
+import {API_VERSION} from '../api-version.ts'
+import {getPublishedId} from '../documents.ts'
+
 /**
  * Validation rules shared by several types. Each one is phrased for the editor who
  * will read the message, and each one is also enforced on imported data, because
@@ -18,22 +21,15 @@ export const webUrlRule = (rule: UrlRule) => rule.uri({scheme: ['http', 'https']
 /** URL slugs: lower-case letters, digits and single hyphens, e.g. `san-francisco`. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
-const publishedIdOf = (id: string) =>
-  id.startsWith('drafts.')
-    ? id.slice(7)
-    : id.startsWith('versions.')
-      ? id.split('.').slice(2).join('.')
-      : id
-
 /** True when no other document of the same type (drafts and versions aside) uses the slug. */
 async function isSlugUnique(current: string, context: ValidationContext): Promise<boolean> {
   const {document, getClient} = context
   if (!document) return true
-  return getClient({apiVersion: '2025-02-19'})
+  return getClient({apiVersion: API_VERSION})
     .withConfig({perspective: 'raw'})
     .fetch<boolean>(
       '!defined(*[_type == $type && slug.current == $slug && !sanity::versionOf($published)][0]._id)',
-      {type: document._type, slug: current, published: publishedIdOf(document._id)},
+      {type: document._type, slug: current, published: getPublishedId(document._id)},
     )
 }
 

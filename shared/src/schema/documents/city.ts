@@ -1,6 +1,8 @@
 import {PinIcon} from '@sanity/icons/Pin'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
+import {API_VERSION} from '../../api-version.ts'
+import {getPublishedId} from '../../documents.ts'
 import {slugOptions, slugRule} from '../rules.ts'
 
 export const city = defineType({
@@ -97,9 +99,9 @@ export const city = defineType({
     rule
       .custom(async (city: {_id?: string} | undefined, context) => {
         if (!city?._id) return true
-        const id = city._id.replace(/^drafts\./, '').replace(/^versions\.[^.]+\./, '')
+        const id = getPublishedId(city._id)
         const uses = await context
-          .getClient({apiVersion: '2025-02-19'})
+          .getClient({apiVersion: API_VERSION})
           .fetch<number>(
             'count(*[_type == "listicle" && !(_id in path("drafts.**")) && !(_id in path("versions.**")) && references($id)])',
             {id},
