@@ -101,9 +101,9 @@ function buildOurs(
   extra: {env?: Record<string, string>; nodeArgs?: string[]} = {},
 ) {
   return {
-    args: [...(extra.nodeArgs ?? []), astroBin(siteDir), 'build'],
+    args: [...(extra.nodeArgs ?? []), join(siteDir, 'scripts', 'build.ts')],
     cwd: siteDir,
-    env: {DATASET_FILE: datasetFile, SITE_OUT_DIR: siteOutDir, ...extra.env},
+    env: {DATASET_FILE: datasetFile, SITE_DIST_DIR: siteOutDir, ...extra.env},
   }
 }
 
@@ -244,8 +244,8 @@ async function rebuildAfterOneEdit(
 ): Promise<RebuildResult> {
   await rm(siteCacheDir, {recursive: true, force: true})
   const env: Record<string, string> = incremental
-    ? {SITE_INCREMENTAL_BUILD: 'true', SITE_CACHE_DIR: siteCacheDir}
-    : {}
+    ? {SITE_INCREMENTAL_BUILD: 'true', SITE_CACHE_DIR: siteCacheDir, SITE_BUILD_LOG: 'files'}
+    : {SITE_BUILD_LOG: 'files'}
   await clearOutputs()
   const first = await timed(buildOurs(datasetFile, {env}), 'the build before the edit')
   const edited = await editOneArticle(datasetFile)
@@ -259,8 +259,8 @@ async function rebuildAfterOneEdit(
   if (!page.includes('(corrected)')) throw new Error(`${edited.path} does not show the edit`)
   await clearOutputs()
   await rm(siteCacheDir, {recursive: true, force: true})
-  // Astro logs "├─ /path" for every output file (pages, feeds, images) and marks
-  // those it copied from the cache "(restored)" or "(cached)".
+  // With SITE_BUILD_LOG=files the log has "├─ /path" for every output file (pages,
+  // feeds, images), marked "(restored)" or "(cached)" when copied from the cache.
   const files = (rebuild.output.match(/├─ \//g) ?? []).length
   const reused = (rebuild.output.match(/\((?:restored|cached)\)/g) ?? []).length
   return {

@@ -1,27 +1,15 @@
+import {fileURLToPath} from 'node:url'
+
 import sitemap from '@astrojs/sitemap'
-import {getContentSource} from '@smart-cities/shared/content'
-import {SITE_SETTINGS_QUERY} from '@smart-cities/shared/queries'
+import {readEnvironment} from '@smart-cities/shared/environment'
 import type {AstroIntegration} from 'astro'
 import {defineConfig} from 'astro/config'
 
 import {contentSecurityPolicy} from './src/lib/csp'
+import {resolveSiteUrl} from './src/lib/site-url'
+import {unlistedPaths} from './src/lib/unlisted'
 
-/**
- * The public origin for canonicals, feeds and the sitemap: SITE_URL when set
- * (each host knows its own), otherwise the site URL in the settings document.
- */
-async function resolveSiteUrl(): Promise<string> {
-  const fromEnv = process.env.SITE_URL?.trim()
-  if (fromEnv) return fromEnv
-  const source = getContentSource()
-  const settings = await source.fetch(SITE_SETTINGS_QUERY)
-  if (!settings?.siteUrl) {
-    throw new Error(
-      `${source.description}: set SITE_URL, or the site URL in the "siteSettings" document.`,
-    )
-  }
-  return settings.siteUrl
-}
+const environment = readEnvironment()
 
 /**
  * Draft preview is decided here, from the command Astro runs: only `astro dev`
@@ -32,21 +20,26 @@ const draftPreview: AstroIntegration = {
   name: 'draft-preview',
   hooks: {
     'astro:config:setup': ({command, updateConfig}) => {
-      const requested = process.env.SANITY_PREVIEW_DRAFTS === 'true'
-      if (requested && command !== 'dev') {
+      if (environment.previewDrafts && command !== 'dev') {
         throw new Error(
           'SANITY_PREVIEW_DRAFTS=true is for local preview with `pnpm dev` only; a build never includes drafts. Unset it to build.',
         )
       }
-      updateConfig({
-        vite: {define: {__DRAFT_PREVIEW__: JSON.stringify(requested && command === 'dev')}},
-      })
+      const preview = environment.previewDrafts && command === 'dev'
+      updateConfig({vite: {define: {__DRAFT_PREVIEW__: JSON.stringify(preview)}}})
     },
   },
 }
 
+/** Not listed: the 404 page, and pages editors hid from search engines (seo.noIndex). */
+const listedInSitemap = (page: string) => {
+  const path = new URL(page).pathname
+  return path !== '/404/' && !unlistedPaths().has(path)
+}
+
 export default defineConfig({
-  site: await resolveSiteUrl(),
+  // `pnpm build` resolves the URL once and passes it on as SITE_URL.
+  site: await resolveSiteUrl(environment),
   output: 'static',
   trailingSlash: 'always',
   build: {
@@ -54,20 +47,25 @@ export default defineConfig({
     // Pages are small; one request per page beats a render-blocking stylesheet.
     inlineStylesheets: 'always',
     // Each page waits on Node's thread pool (CSP hashes with WebCrypto, file writes,
-    // image resizing); rendering several at once keeps both cores busy. At 10,000
-    // articles: 32 s with 1, 27 s with 4, 25 s with 8 (benchmarks/README.md).
+    // image resizing); rendering several at once keeps both cores busy (benchmarks/README.md).
     concurrency: 8,
   },
   // A Content-Security-Policy <meta> on every page, with the inlined styles' hashes.
   security: {csp: contentSecurityPolicy},
-  // Tests build into temporary folders; everyone else gets site/dist.
-  ...(process.env.SITE_OUT_DIR ? {outDir: process.env.SITE_OUT_DIR} : {}),
+  // The site has no Markdown; Shiki's inline styles would not pass the CSP anyway.
+  markdown: {syntaxHighlight: false},
+  logger: {
+    entrypoint: fileURLToPath(new URL('./scripts/build-log.ts', import.meta.url)),
+    config: {files: environment.site.logFiles},
+  },
+  ...(environment.site.distDir ? {outDir: environment.site.distDir} : {}),
   // Where Astro keeps what a later build may reuse (default node_modules/.astro).
-  ...(process.env.SITE_CACHE_DIR ? {cacheDir: process.env.SITE_CACHE_DIR} : {}),
+  ...(environment.site.cacheDir ? {cacheDir: environment.site.cacheDir} : {}),
+  ...(environment.site.port ? {server: {port: environment.site.port}} : {}),
   experimental: {
     // SITE_INCREMENTAL_BUILD=true: pages whose cacheKey (a digest of everything
     // they show, see site-content.ts) is unchanged are copied from the last build.
-    incrementalBuild: process.env.SITE_INCREMENTAL_BUILD === 'true',
+    incrementalBuild: environment.site.incrementalBuild,
   },
-  integrations: [draftPreview, sitemap({filter: (page) => !/\/404\/?$/.test(page)})],
+  integrations: [draftPreview, sitemap({filter: listedInSitemap})],
 })

@@ -1,7 +1,8 @@
 /**
- * `pnpm build`: builds the site into a staging folder and replaces site/dist only
- * when the whole build succeeded. A failed build exits non-zero and leaves the
- * previous site/dist exactly as it was: a host never publishes a partial site.
+ * `pnpm build`: builds the site into a staging folder (scripts/astro-build.ts)
+ * and replaces site/dist only when the whole build succeeded. A failed build exits
+ * non-zero and leaves the previous site/dist exactly as it was: a host never
+ * publishes a partial site.
  *
  * The staging folder sits beside dist (same file system, so the swap is two
  * renames) and inside site/ (Astro stages prerender chunks under the out dir).
@@ -12,23 +13,28 @@ import {rename, rm} from 'node:fs/promises'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
+import {readEnvironment} from '@smart-cities/shared/environment'
+import {isReportable} from '@smart-cities/shared/reportable-error'
+
 const siteDir = join(dirname(fileURLToPath(import.meta.url)), '..')
-// SITE_DIST_DIR lets the tests swap a folder of their own (it must be inside site/).
-const dist = process.env.SITE_DIST_DIR ?? join(siteDir, 'dist')
+
+let dist: string
+try {
+  dist = readEnvironment().site.distDir ?? join(siteDir, 'dist')
+} catch (error) {
+  console.error(isReportable(error) ? error.message : error)
+  process.exit(1)
+}
 const staging = join(dirname(dist), '.dist-staging')
 const previous = join(dirname(dist), '.dist-previous')
 
+/** Runs the build in a process of its own, so that a failure stops every page still rendering. */
 function astroBuild(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      join(siteDir, 'node_modules', '.bin', 'astro'),
-      ['build', ...process.argv.slice(2)],
-      {
-        cwd: siteDir,
-        stdio: 'inherit',
-        env: {...process.env, SITE_OUT_DIR: staging},
-      },
-    )
+    const child = spawn(process.execPath, [join(siteDir, 'scripts', 'astro-build.ts'), staging], {
+      cwd: siteDir,
+      stdio: 'inherit',
+    })
     child.on('error', reject)
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)))
   })
@@ -38,7 +44,7 @@ await rm(staging, {recursive: true, force: true})
 const code = await astroBuild()
 if (code !== 0 || !existsSync(join(staging, 'index.html'))) {
   await rm(staging, {recursive: true, force: true})
-  console.error(`\nThe build failed (exit code ${code}); ${dist} was left as it was.`)
+  console.error(`\nThe build failed; ${dist} was left as it was.`)
   process.exit(code || 1)
 }
 await rm(previous, {recursive: true, force: true})

@@ -7,9 +7,9 @@
  */
 import rss from '@astrojs/rss'
 import {escapeHTML} from '@portabletext/to-html'
+import type {ProjectedImage} from '@smart-cities/shared/content'
 import {routes} from '@smart-cities/shared/routes'
 
-import {originalImageUrl, type SiteImage} from './images'
 import {renderPortableText} from './portable-text'
 import type {Article, Listicle, SiteContent} from './site-content'
 import {socialCardHtml} from './social-card'
@@ -30,18 +30,18 @@ interface FeedEntry {
   html: () => string
   categories: string[]
   authorName: string
-  heroImage: SiteImage | null
+  heroImage: ProjectedImage | null
 }
 
-function imageElements(image: SiteImage | null, content: SiteContent, site: URL) {
-  const asset = image?.asset as
-    (SiteImage['asset'] & {size?: number | null; mimeType?: string | null}) | null
+/** The hero as enclosure and media:content; nothing when its asset is not described fully. */
+function imageElements(image: ProjectedImage | null, content: SiteContent, site: URL) {
+  const asset = image?.asset
   const positive = (value: unknown): value is number =>
     Number.isSafeInteger(value) && Number(value) > 0
   if (!asset || !positive(asset.size) || !positive(asset.width) || !positive(asset.height))
     return {}
   if (typeof asset.mimeType !== 'string' || !/^image\/[\w.+-]+$/.test(asset.mimeType)) return {}
-  const original = safeUrl(originalImageUrl(asset, content.source.kind))
+  const original = safeUrl(content.source.images.original(asset))
   if (!original) return {}
   const url = absoluteUrl(original, site)
   return {
@@ -57,7 +57,7 @@ function imageElements(image: SiteImage | null, content: SiteContent, site: URL)
 }
 
 function listicleHtml(listicle: Listicle, content: SiteContent, site: URL): string {
-  const options = {imageMode: content.source.kind, baseUrl: site}
+  const options = {images: content.source.images, baseUrl: site}
   const entries = listicle.entries
     .map(({city, blurb}, index) => {
       const link = absoluteUrl(routes.city(city.slug), site)
@@ -101,18 +101,20 @@ export async function buildFeed(options: {
 }) {
   const {content, site} = options
   if (!site) throw new Error('Feeds need an absolute site URL (SITE_URL or the settings site URL).')
+  // Pages hidden from search engines are not announced to subscribers either.
+  const listed = <T extends {seo: {noIndex: boolean | null} | null}>(item: T) => !item.seo?.noIndex
   const entries: FeedEntry[] = [
-    ...options.articles.map((article) => ({
+    ...options.articles.filter(listed).map((article) => ({
       title: article.title,
       path: routes.article(article.slug),
       publishedAt: article.publishedAt,
       summary: article.excerpt,
-      html: () => renderPortableText(article.body, {imageMode: content.source.kind, baseUrl: site}),
+      html: () => renderPortableText(article.body, {images: content.source.images, baseUrl: site}),
       categories: [article.category.title],
       authorName: article.author.name,
       heroImage: article.heroImage,
     })),
-    ...options.listicles.map((listicle) => ({
+    ...options.listicles.filter(listed).map((listicle) => ({
       title: listicle.title,
       path: routes.listicle(listicle.slug),
       publishedAt: listicle.publishedAt,

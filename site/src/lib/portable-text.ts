@@ -12,21 +12,23 @@
  * Characters HTML and XML must not contain are removed from the output.
  */
 import {escapeHTML, toHTML, type PortableTextHtmlComponents} from '@portabletext/to-html'
+import type {ImageUrls, ProjectedImage} from '@smart-cities/shared/content'
 
-import {resolveImage, type SiteImage} from './images'
+import {resolveImage} from './images'
 import {socialCardHtml, type SocialEmbed} from './social-card'
 import {isExternal, safeUrl, stripForbiddenChars} from './urls'
 
 export interface RenderOptions {
-  imageMode: 'dataset' | 'content-lake'
+  /** The content source's image URLs. */
+  images: ImageUrls
   /** Make relative links and image URLs absolute (feeds). */
   baseUrl?: URL
 }
 
 const absolutize = (url: string, base: URL | undefined) => (base ? new URL(url, base).href : url)
 
-function imageHtml(image: SiteImage, options: RenderOptions): string {
-  const resolved = resolveImage(image, options.imageMode)
+function imageHtml(image: ProjectedImage, options: RenderOptions): string {
+  const resolved = resolveImage(image, options.images)
   const src = safeUrl(resolved?.src)
   if (!resolved || !src) return ''
   const dimensions = [resolved.width, resolved.height]
@@ -76,7 +78,7 @@ function components(options: RenderOptions): Partial<PortableTextHtmlComponents>
       },
     },
     types: {
-      accessibleImage: ({value}) => quietly(() => imageHtml(value as SiteImage, options)),
+      accessibleImage: ({value}) => quietly(() => imageHtml(value as ProjectedImage, options)),
       socialEmbed: ({value}) => quietly(() => socialCardHtml(value as SocialEmbed)),
     },
     unknownType: () => '',

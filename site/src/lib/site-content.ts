@@ -7,6 +7,7 @@
 import {createHash} from 'node:crypto'
 
 import {getContentSource} from '@smart-cities/shared/content'
+import {readEnvironment} from '@smart-cities/shared/environment'
 import {
   ARTICLES_QUERY,
   CATEGORIES_QUERY,
@@ -14,15 +15,21 @@ import {
   LISTICLES_QUERY,
   SITE_SETTINGS_QUERY,
 } from '@smart-cities/shared/queries'
+import {ReportableError} from '@smart-cities/shared/reportable-error'
+import {routes} from '@smart-cities/shared/routes'
 import type {
   ARTICLES_QUERY_RESULT,
+  CATEGORIES_QUERY_RESULT,
   CITIES_QUERY_RESULT,
   LISTICLES_QUERY_RESULT,
 } from '@smart-cities/shared/types'
 
+import {unlistedPaths} from './unlisted'
+
 export type Article = ARTICLES_QUERY_RESULT[number]
 export type City = CITIES_QUERY_RESULT[number]
 export type Listicle = LISTICLES_QUERY_RESULT[number]
+export type Category = CATEGORIES_QUERY_RESULT[number]
 
 export interface CityRanking {
   listicle: Pick<Listicle, '_id' | 'title' | 'slug'>
@@ -45,8 +52,7 @@ function groupBy<T>(
   return groups
 }
 
-/** Read in the build process, where astro.config.ts reads it too. */
-const incrementalBuild = process.env.SITE_INCREMENTAL_BUILD === 'true'
+const environment = readEnvironment()
 
 /**
  * A page's `cacheKey` for getStaticPaths: with Astro's incremental build
@@ -57,7 +63,7 @@ const incrementalBuild = process.env.SITE_INCREMENTAL_BUILD === 'true'
  * and hashing every page's content (about 2 s at 10,000 articles) is skipped.
  */
 export function pageCacheKey(...parts: unknown[]): string | undefined {
-  if (!incrementalBuild) return undefined
+  if (!environment.site.incrementalBuild) return undefined
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url')
 }
 
@@ -69,7 +75,7 @@ export function pageCacheKey(...parts: unknown[]): string | undefined {
 const previewDrafts = typeof __DRAFT_PREVIEW__ !== 'undefined' && __DRAFT_PREVIEW__ === true
 
 async function fetchSiteContent() {
-  const source = getContentSource(process.env, {previewDrafts})
+  const source = getContentSource(environment.content, {previewDrafts})
   const [settings, listicles, articles, categories, cities] = await Promise.all([
     source.fetch(SITE_SETTINGS_QUERY),
     source.fetch(LISTICLES_QUERY),
@@ -78,13 +84,15 @@ async function fetchSiteContent() {
     source.fetch(CITIES_QUERY),
   ])
   if (!settings) {
-    throw new Error(`${source.description}: there is no published "siteSettings" document.`)
+    throw new ReportableError(
+      `${source.description}: there is no published "siteSettings" document; the site needs its name, tagline and featured list.`,
+    )
   }
   const featuredListicle = listicles.find(
     (listicle) => listicle._id === settings.featuredListicleId,
   )
   if (!featuredListicle) {
-    throw new Error(
+    throw new ReportableError(
       `${source.description}: document "siteSettings", field "featuredListicle" points at ` +
         `"${settings.featuredListicleId}", which is not a published ranked list with a slug.`,
     )
@@ -112,8 +120,17 @@ async function fetchSiteContent() {
     })
   }
 
+  // Pages editors hid from search engines stay out of the sitemap (astro.config.ts).
+  const unlisted = unlistedPaths()
+  for (const article of articles)
+    if (article.seo?.noIndex) unlisted.add(routes.article(article.slug))
+  for (const listicle of listicles) {
+    if (listicle.seo?.noIndex) unlisted.add(routes.listicle(listicle.slug))
+  }
+  if (featuredListicle.seo?.noIndex) unlisted.add(routes.home())
+
   // What the layout shows on every page: a change here changes every page's key.
-  const layoutDigest = pageCacheKey(source.kind, settings, featuredListicle.heroImage)
+  const layoutDigest = pageCacheKey(source.images.scheme, settings, featuredListicle.heroImage)
 
   return {
     source,

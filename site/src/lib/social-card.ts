@@ -6,15 +6,10 @@
 import {escapeHTML} from '@portabletext/to-html'
 
 import {formatDate} from './format'
+import type {City} from './site-content'
 import {safeUrl, stripForbiddenChars} from './urls'
 
-export interface SocialEmbed {
-  url: string
-  authorName?: string | null
-  authorHandle?: string | null
-  text?: string | null
-  postedAt?: string | null
-}
+export type SocialEmbed = NonNullable<City['socialEmbed']>
 
 /** Escaped text of a field, or '' when it is not a non-empty string. */
 const textOf = (value: unknown) =>

@@ -57,8 +57,5 @@ export function safeUrl(value: unknown): string | undefined {
   return parsed.href
 }
 
-/** @deprecated the former name of safeUrl. */
-export const safeHref = safeUrl
-
 /** Whether a (safe) URL leaves the site: such links get rel="noopener noreferrer". */
 export const isExternal = (href: string) => /^https?:\/\//i.test(href)

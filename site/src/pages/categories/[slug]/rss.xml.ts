@@ -2,16 +2,14 @@ import {routes} from '@smart-cities/shared/routes'
 import type {APIRoute, GetStaticPaths} from 'astro'
 
 import {buildFeed} from '../../../lib/feed'
-import {loadSiteContent} from '../../../lib/site-content'
+import {loadSiteContent, type Category} from '../../../lib/site-content'
 
 export const getStaticPaths = (async () => {
   const {categories} = await loadSiteContent()
   return categories.map((category) => ({params: {slug: category.slug}, props: {category}}))
 }) satisfies GetStaticPaths
 
-export const GET: APIRoute<{
-  category: {_id: string; title: string; slug: string; description: string | null}
-}> = async ({props: {category}, site}) => {
+export const GET: APIRoute<{category: Category}> = async ({props: {category}, site}) => {
   const content = await loadSiteContent()
   return buildFeed({
     content,
