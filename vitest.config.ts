@@ -1,12 +1,37 @@
 import {defineConfig} from 'vitest/config'
 
+/**
+ * Two projects: suites that read the site built once for the whole run
+ * (tests/built-site and tests/browser: global setup builds it from the bundled
+ * dataset and from the paged fixture), and all the others, which start at once
+ * and build what they need themselves (`vitest run --project standalone`).
+ */
+const BUILT_SITE = ['tests/built-site/**/*.test.ts', 'tests/browser/**/*.test.ts']
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    environment: 'node',
-    globalSetup: ['./tests/support/global-setup.ts'],
     reporters: ['default', './tests/support/summary-reporter.ts'],
     testTimeout: 60_000,
     hookTimeout: 300_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'standalone',
+          include: ['tests/**/*.test.{ts,tsx}'],
+          exclude: BUILT_SITE,
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'built-site',
+          include: BUILT_SITE,
+          environment: 'node',
+          globalSetup: ['./tests/support/global-setup.ts'],
+        },
+      },
+    ],
   },
 })

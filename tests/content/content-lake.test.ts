@@ -2,11 +2,13 @@
  * The Content Lake source: the real @sanity/client against a local query server
  * (tests/support/query-server.ts), since the hosted API is out of reach here.
  */
+import {API_VERSION} from '@smart-cities/shared/api-version'
 import {
   createDatasetSource,
   getContentSource,
   type ContentSource,
 } from '@smart-cities/shared/content'
+import {readEnvironment} from '@smart-cities/shared/environment'
 import * as queries from '@smart-cities/shared/queries'
 import {afterAll, afterEach, beforeAll, describe, expect, test, vi} from 'vitest'
 
@@ -28,31 +30,32 @@ afterEach(() => {
 
 function lakeSource(env: Record<string, string> = {}, previewDrafts = false): ContentSource {
   return getContentSource(
-    {
+    readEnvironment({
       SANITY_PROJECT_ID: 'test1234',
       SANITY_DATASET: 'production',
-      SANITY_API_VERSION: '2025-02-19',
+      SANITY_API_VERSION: API_VERSION,
       SANITY_API_HOST: server.url,
       SANITY_TIMEOUT_MS: '800',
       SANITY_RETRY_BASE_MS: '20',
       SANITY_RETRY_ATTEMPTS: '3',
       ...env,
-    },
+    }).content,
     {previewDrafts},
   )
 }
 
 describe('choosing the source', () => {
   test('SANITY_PROJECT_ID selects the Content Lake, its absence the dataset file', () => {
-    expect(lakeSource().kind).toBe('content-lake')
     expect(lakeSource().description).toBe(
       'Sanity project test1234, dataset production (published perspective)',
     )
-    expect(getContentSource({}).kind).toBe('dataset')
+    expect(getContentSource(readEnvironment({}).content).description).toBe(
+      `dataset file ${bundledDatasetFile}`,
+    )
   })
 
   test('draft preview needs a project and a token', () => {
-    expect(() => getContentSource({}, {previewDrafts: true})).toThrow(
+    expect(() => getContentSource(readEnvironment({}).content, {previewDrafts: true})).toThrow(
       'Draft preview needs a Sanity project',
     )
     expect(() => lakeSource({}, true)).toThrow('needs SANITY_API_READ_TOKEN')
@@ -106,11 +109,13 @@ async function withLake<T>(
   const lake = await startQueryServer({documents, token: TOKEN})
   try {
     return await use(
-      getContentSource({
-        SANITY_PROJECT_ID: 'test1234',
-        SANITY_API_HOST: lake.url,
-        SANITY_RETRY_ATTEMPTS: '1',
-      }),
+      getContentSource(
+        readEnvironment({
+          SANITY_PROJECT_ID: 'test1234',
+          SANITY_API_HOST: lake.url,
+          SANITY_RETRY_ATTEMPTS: '1',
+        }).content,
+      ),
     )
   } finally {
     await lake.close()

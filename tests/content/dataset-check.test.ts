@@ -44,9 +44,13 @@ describe('pnpm dataset:check', () => {
     const file = await writeTempDataset(toNdjson(bad))
     const line = bad.findIndex((doc) => doc._id === 'city-paris') + 1
     const result = await datasetCheck(file)
+    // The build's wording (what happens to the page) and the studio's, in one line.
     expect(result.output).toContain(
-      `error: ${file}:${line}, document "city-paris", field "slug": Use lower-case letters`,
+      `error: ${file}:${line}, document "city-paris", field "slug.current": "Paris!" is not a URL slug`,
     )
+    expect(result.output).toContain('(the studio says: Use lower-case letters')
+    expect(result.output.match(/city-paris/g)).toHaveLength(1)
+    expect(result.output).toContain('1 error, 0 warnings.')
     expect(result.code).not.toBe(0)
   }, 120_000)
 

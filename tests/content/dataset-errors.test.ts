@@ -89,7 +89,7 @@ describe('bad dataset input fails with file, line and document id', () => {
 
   test('a missing file names the file', async () => {
     await expect(loadDataset('/nonexistent/dataset.ndjson')).rejects.toThrow(
-      '/nonexistent/dataset.ndjson:0: cannot read the dataset file (ENOENT)',
+      '  - /nonexistent/dataset.ndjson: no such file\n',
     )
   })
 })

@@ -1,6 +1,6 @@
 import {readFile} from 'node:fs/promises'
 
-import {loadDataset, parseDataset} from '@smart-cities/shared/dataset'
+import {loadDataset, analyzeDataset} from '@smart-cities/shared/dataset'
 import {validateDatasetAgainstSchema} from '@smart-cities/shared/dataset/validate'
 import {schemaTypes} from '@smart-cities/shared/schema'
 import {describe, expect, test} from 'vitest'
@@ -61,7 +61,7 @@ describe('Sanity validation catches bad documents (so the check above can fail)'
     const docs = (await readBundledDocuments()) as Array<Record<string, unknown>>
     mutate(docs)
     const file = await writeTempDataset(toNdjson(docs))
-    const dataset = parseDataset(await readFile(file, 'utf8'), file)
+    const dataset = analyzeDataset(await readFile(file, 'utf8'), file)
     return validateDatasetAgainstSchema(dataset)
   }
 

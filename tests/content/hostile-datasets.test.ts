@@ -17,11 +17,11 @@ import {
   DatasetError,
   formatProblem,
   loadDataset,
-  parseDataset,
-  PUBLICATION_CONTRACT,
+  analyzeDataset,
   readDataset,
-  type ParsedDataset,
+  type Dataset,
 } from '@smart-cities/shared/dataset'
+import {PUBLICATION_CONTRACT} from '@smart-cities/shared/dataset/contract'
 import {validateDatasetAgainstSchema} from '@smart-cities/shared/dataset/validate'
 import {
   ARTICLES_QUERY,
@@ -84,7 +84,7 @@ async function stops(name: HostileFixture): Promise<Written & {error: DatasetErr
 /** The build's outcome "builds": loadDataset accepts the fixture; what it would print. */
 async function builds(
   name: HostileFixture,
-): Promise<Written & {dataset: ParsedDataset; printed: string}> {
+): Promise<Written & {dataset: Dataset; printed: string}> {
   const written = await write(name)
   let printed = ''
   const dataset = await loadDataset(written.file, {warn: (message) => (printed += message)})
@@ -92,7 +92,7 @@ async function builds(
 }
 
 /** Warnings as the build prints them, one string each. */
-const warningsOf = (dataset: ParsedDataset) => dataset.warnings.map(formatProblem)
+const warningsOf = (dataset: Dataset) => dataset.warnings.map(formatProblem)
 
 /** Everything the site would get: the five queries every build runs. */
 async function siteContent(file: string) {
@@ -599,7 +599,7 @@ describe('text, references, images and dates are made safe, said so, and the res
     expect(printed).toContain(`scheduled: ${notice}`)
     expect(JSON.stringify(await siteContent(file))).not.toContain('From the future')
     // A build after that date publishes it.
-    const later = parseDataset(text, file, {now: new Date('2999-01-02T00:00:00Z')})
+    const later = analyzeDataset(text, file, {now: new Date('2999-01-02T00:00:00Z')})
     expect(later.byId.has('article-hostile-future')).toBe(true)
     expect(later.scheduled).toEqual([])
   })
@@ -675,7 +675,7 @@ describe('the publication contract agrees with the schema', () => {
       const copy = structuredClone(docs)
       const target = copy.find((doc) => doc._type === type)!
       Reflect.deleteProperty(target, field)
-      const dataset = parseDataset(toNdjson(copy), 'contract.ndjson')
+      const dataset = analyzeDataset(toNdjson(copy), 'contract.ndjson')
       const problems = await validateDatasetAgainstSchema(dataset, {
         only: (doc) => doc._id === target._id,
       })

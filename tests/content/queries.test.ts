@@ -1,4 +1,5 @@
 import {createDatasetSource, getContentSource} from '@smart-cities/shared/content'
+import {readEnvironment} from '@smart-cities/shared/environment'
 import {
   ARTICLES_QUERY,
   CATEGORIES_QUERY,
@@ -123,11 +124,15 @@ describe('choosing the dataset', () => {
       doc._id === 'city-boston' ? {...doc, name: 'Boston (from DATASET_FILE)'} : doc,
     )
     const file = await writeTempDataset(toNdjson(renamed))
-    const cities = await getContentSource({DATASET_FILE: file}).fetch(CITIES_QUERY)
+    const cities = await getContentSource(readEnvironment({DATASET_FILE: file}).content).fetch(
+      CITIES_QUERY,
+    )
     expect(cities.map((city) => city.name)).toContain('Boston (from DATASET_FILE)')
   })
 
   test('without DATASET_FILE the bundled dataset is used', () => {
-    expect(getContentSource({}).description).toBe(`bundled dataset ${bundledDatasetFile}`)
+    expect(getContentSource(readEnvironment({}).content).description).toBe(
+      `dataset file ${bundledDatasetFile}`,
+    )
   })
 })

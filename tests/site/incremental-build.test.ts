@@ -22,17 +22,12 @@ let untouchedCitySlug: string
 let peerSlug: string
 
 /**
- * The path of every file Astro wrote afresh, and of every one it reused. Astro
- * logs "├─ /path" for each file and, for a reused one, "(restored)" or "(cached)"
- * right after it; rendered ones get their timing later, interleaved with other
- * pages' lines when several render at once, so the log is read as a stream.
+ * The path of every file Astro wrote afresh, and of every one it reused: with
+ * SITE_BUILD_LOG=files the build log has a line "├─ /path" per file, ending in
+ * "(restored)" or "(cached)" for one copied from the previous build.
  */
 function outputFiles(build: BuildResult) {
-  const entries = [
-    ...build.output.matchAll(
-      /├─ (\/\S*?\.(?:html|xml|txt|webp|png))(?=\s|\d|\(|$)(\s*\((?:restored|cached)\))?/g,
-    ),
-  ]
+  const entries = [...build.output.matchAll(/├─ (\/\S+)( \((?:restored|cached)\))?$/gm)]
   return {
     rendered: entries.filter((entry) => !entry[2]).map((entry) => entry[1]!),
     reused: entries.filter((entry) => entry[2]).map((entry) => entry[1]!),
@@ -62,6 +57,7 @@ beforeAll(async () => {
   const incremental = {
     SITE_INCREMENTAL_BUILD: 'true',
     SITE_CACHE_DIR: await mkdtemp(join(tmpdir(), 'astro-cache-')),
+    SITE_BUILD_LOG: 'files',
   }
   before = await buildSite({...incremental, DATASET_FILE: original})
   expect(before.ok, before.output).toBe(true)

@@ -3,7 +3,7 @@
  * validation with an invalid document (exact path and level of the marker)
  * and a valid one (no marker there). Levels are those the studio shows.
  */
-import {parseDataset} from '@smart-cities/shared/dataset'
+import {analyzeDataset} from '@smart-cities/shared/dataset'
 import {
   validateDatasetAgainstSchema,
   type SchemaProblem,
@@ -28,7 +28,7 @@ async function problemsFor(
     docs.find((doc) => doc._id === id)!,
     docs,
   )
-  const dataset = parseDataset(toNdjson(docs), 'fixture.ndjson')
+  const dataset = analyzeDataset(toNdjson(docs), 'fixture.ndjson')
   return validateDatasetAgainstSchema(dataset, {only: (doc) => doc._id === id})
 }
 

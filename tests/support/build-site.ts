@@ -4,6 +4,8 @@ import {mkdir, mkdtemp, readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
 
+import {expect} from 'vitest'
+
 import {listFiles} from './built-site'
 import {repoRoot} from './paths'
 
@@ -22,21 +24,11 @@ const plainLogs = {ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1'}
 // chunks in one shared site/.astro folder, and parallel builds would collide.
 const buildsDir = join(siteDir, '.test-builds')
 
-/** Runs the site's real build (`astro build`) into a fresh folder. */
+/** Runs the site's real build (`pnpm build`'s script) into a fresh folder. */
 export async function buildSite(env: Record<string, string> = {}): Promise<BuildResult> {
-  await mkdir(buildsDir, {recursive: true})
-  const outDir = await mkdtemp(join(buildsDir, 'build-'))
-  try {
-    const {stdout, stderr} = await run(join(siteDir, 'node_modules', '.bin', 'astro'), ['build'], {
-      cwd: siteDir,
-      env: {...process.env, ...plainLogs, ...env, SITE_OUT_DIR: outDir},
-      maxBuffer: 64 * 1024 * 1024,
-    })
-    return {outDir, ok: true, output: stdout + stderr}
-  } catch (error) {
-    const failed = error as {stdout?: string; stderr?: string}
-    return {outDir, ok: false, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}`}
-  }
+  const outDir = await newDistDir('build-')
+  const {code, output} = await runFailSafeBuild(outDir, env)
+  return {outDir, ok: code === 0, output}
 }
 
 /** Runs `pnpm build`'s script (stage, then swap) with its target folder set to `distDir`. */
@@ -52,6 +44,13 @@ export async function runFailSafeBuild(distDir: string, env: Record<string, stri
       output: error.stdout + error.stderr,
     }),
   )
+}
+
+/** A failed build that a user can fix says what to fix, and nothing a user cannot act on. */
+export function expectNoStackTrace(output: string): void {
+  expect(output).not.toContain('Stack trace')
+  expect(output).not.toContain('Unable to load your Astro config')
+  expect(output).not.toMatch(/^\s+at /m)
 }
 
 /** A fresh, empty target folder for runFailSafeBuild (inside site/, as the script needs). */

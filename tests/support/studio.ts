@@ -1,4 +1,5 @@
 import {createClient} from '@sanity/client'
+import {API_VERSION} from '@smart-cities/shared/api-version'
 import {firstValueFrom} from 'rxjs'
 import {createMockAuthStore, resolveConfig, type Source} from 'sanity'
 
@@ -12,7 +13,7 @@ export async function resolveStudioSource(): Promise<Source> {
   const client = createClient({
     projectId: 'offline-placeholder',
     dataset: 'production',
-    apiVersion: '2025-02-19',
+    apiVersion: API_VERSION,
     useCdn: false,
   })
   const auth = createMockAuthStore({

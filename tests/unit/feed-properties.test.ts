@@ -5,6 +5,7 @@
  * and the HTML inside it (content:encoded) has no script, no event handler and
  * no javascript:/data:/vbscript: URL, whatever the titles, texts and links were.
  */
+import {createDatasetSource} from '@smart-cities/shared/content'
 import {XMLParser, XMLValidator} from 'fast-xml-parser'
 import fc from 'fast-check'
 import {parseRssFeed} from 'feedsmith'
@@ -13,6 +14,7 @@ import {describe, expect, test} from 'vitest'
 import {buildFeed} from '../../site/src/lib/feed'
 import type {Article, Listicle, SiteContent} from '../../site/src/lib/site-content'
 import {HOSTILE_URLS, hostileText, SAFE_URLS} from '../fixtures/hostile/strings'
+import {bundledDatasetFile} from '../support/paths'
 import {expectSafeHtml, isHostileUrl} from '../support/safe-output'
 
 declare global {
@@ -114,7 +116,8 @@ const listicle = fc.record({
   ),
 })
 
-const content = {source: {kind: 'dataset'}} as unknown as SiteContent
+// Only the source's image URLs are read: no file, no query.
+const content = {source: createDatasetSource(bundledDatasetFile)} as SiteContent
 const FORBIDDEN_IN_XML = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u
 
 async function feedXml(options: {

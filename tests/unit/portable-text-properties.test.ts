@@ -5,6 +5,7 @@
  * handler or style attribute, no javascript:/data:/vbscript: URL, no character
  * HTML must not contain, and keeps every span's text, escaped.
  */
+import {createDatasetSource} from '@smart-cities/shared/content'
 import {load} from 'cheerio'
 import fc from 'fast-check'
 import {describe, expect, test} from 'vitest'
@@ -12,7 +13,11 @@ import {describe, expect, test} from 'vitest'
 import {renderPortableText, toPlainText} from '../../site/src/lib/portable-text'
 import {stripForbiddenChars} from '../../site/src/lib/urls'
 import {HOSTILE_TEXT, HOSTILE_URLS, hostileText, SAFE_URLS} from '../fixtures/hostile/strings'
+import {bundledDatasetFile} from '../support/paths'
 import {expectSafeHtml} from '../support/safe-output'
+
+// Image URLs as a dataset gives them; rendering reads no file.
+const {images} = createDatasetSource(bundledDatasetFile)
 
 const text = hostileText
 const url = fc.oneof(fc.constantFrom(...HOSTILE_URLS, ...SAFE_URLS), fc.string(), fc.webUrl())
@@ -97,7 +102,7 @@ describe('the Portable Text renderer, for any input', () => {
     fc.assert(
       fc.property(portableText, fc.boolean(), (blocks, feed) => {
         const html = renderPortableText(blocks, {
-          imageMode: 'dataset',
+          images,
           ...(feed ? {baseUrl: new URL('https://smartcities.example/')} : {}),
         })
         expectSafeHtml(html)
@@ -123,7 +128,7 @@ describe('the Portable Text renderer, for any input', () => {
     })
     fc.assert(
       fc.property(fc.array(textBlock, {minLength: 1, maxLength: 4}), (blocks) => {
-        const $ = expectSafeHtml(renderPortableText(blocks, {imageMode: 'dataset'}))
+        const $ = expectSafeHtml(renderPortableText(blocks, {images}))
         // A span of exactly "\n" is a line break.
         const textOf = (child: {text: string}) =>
           child.text === '\n' ? '' : stripForbiddenChars(child.text)
@@ -154,24 +159,20 @@ describe('links', () => {
   ]
 
   test.each(HOSTILE_URLS)('%j is dropped, its text kept as plain text', (href) => {
-    const $ = expectSafeHtml(renderPortableText(linked(href), {imageMode: 'dataset'}))
+    const $ = expectSafeHtml(renderPortableText(linked(href), {images}))
     expect($('a').length).toBe(0)
     expect($.root().text()).toBe('the text')
   })
 
   test('a safe https link survives with rel="noopener noreferrer"; a site path too, without', () => {
     const external = load(
-      renderPortableText(linked('https://example.org/x'), {imageMode: 'dataset'}),
+      renderPortableText(linked('https://example.org/x'), {images}),
       null,
       false,
     )
     expect(external('a').attr('href')).toBe('https://example.org/x')
     expect(external('a').attr('rel')).toBe('noopener noreferrer')
-    const internal = load(
-      renderPortableText(linked('/cities/vienna/'), {imageMode: 'dataset'}),
-      null,
-      false,
-    )
+    const internal = load(renderPortableText(linked('/cities/vienna/'), {images}), null, false)
     expect(internal('a').attr('href')).toBe('/cities/vienna/')
     expect(internal('a').attr('rel')).toBeUndefined()
   })
@@ -179,11 +180,7 @@ describe('links', () => {
   test('any web URL survives as a link', () => {
     fc.assert(
       fc.property(fc.webUrl(), text, (href, linkText) => {
-        const $ = load(
-          renderPortableText(linked(href, linkText), {imageMode: 'dataset'}),
-          null,
-          false,
-        )
+        const $ = load(renderPortableText(linked(href, linkText), {images}), null, false)
         expect($('a').attr('href')).toBe(new URL(href).href)
       }),
       {numRuns: 200},
@@ -209,7 +206,7 @@ describe('links', () => {
       )
     fc.assert(
       fc.property(disguised, (href) => {
-        const $ = expectSafeHtml(renderPortableText(linked(href), {imageMode: 'dataset'}))
+        const $ = expectSafeHtml(renderPortableText(linked(href), {images}))
         expect($('a').length).toBe(0)
       }),
       {numRuns: 500},
@@ -218,7 +215,7 @@ describe('links', () => {
 })
 
 describe('what the renderer does not know', () => {
-  const render = (blocks: unknown) => renderPortableText(blocks, {imageMode: 'dataset'})
+  const render = (blocks: unknown) => renderPortableText(blocks, {images})
 
   test('an unknown block type is dropped quietly, with whatever it holds', () => {
     expect(
@@ -247,7 +244,7 @@ describe('what the renderer does not know', () => {
         ],
       },
     ]
-    expect(renderPortableText(halves, {imageMode: 'dataset'})).toBe('<p>ab</p>')
+    expect(renderPortableText(halves, {images})).toBe('<p>ab</p>')
     expect(toPlainText(halves)).toBe('ab')
   })
 
