@@ -1,8 +1,8 @@
 import {DocumentTextIcon} from '@sanity/icons/DocumentText'
-import {defineArrayMember, defineField, defineType} from 'sanity'
+import {defineField, defineType} from 'sanity'
 
 import {withCharacterCount} from '../components/CharacterCountInput.tsx'
-import {slugOptions, slugRule} from '../rules.ts'
+import * as fields from '../fields.ts'
 
 export const EXCERPT_MAX_LENGTH = 400
 
@@ -11,25 +11,14 @@ export const article = defineType({
   title: 'Latest article',
   type: 'document',
   icon: DocumentTextIcon,
-  groups: [
-    {name: 'content', title: 'Content', default: true},
-    {name: 'meta', title: 'Publishing'},
-  ],
+  groups: [fields.groups.content, fields.groups.meta],
   fields: [
-    defineField({
+    ...fields.titleWithSlug({
       name: 'title',
       title: 'Title',
-      type: 'string',
+      max: 140,
+      slugMaxLength: 96,
       group: 'content',
-      validation: (rule) => rule.required().max(140),
-    }),
-    defineField({
-      name: 'slug',
-      title: 'Slug',
-      type: 'slug',
-      group: 'content',
-      options: slugOptions('title', 96),
-      validation: slugRule,
     }),
     defineField({
       name: 'excerpt',
@@ -41,52 +30,18 @@ export const article = defineType({
       components: {input: withCharacterCount(EXCERPT_MAX_LENGTH)},
       validation: (rule) => rule.required().max(EXCERPT_MAX_LENGTH),
     }),
-    defineField({
-      name: 'heroImage',
-      title: 'Hero image',
-      type: 'accessibleImage',
-      group: 'content',
-    }),
-    defineField({
-      name: 'body',
-      title: 'Body',
-      type: 'articleBody',
-      group: 'content',
-      validation: (rule) => rule.required().min(1),
-    }),
-    defineField({
-      name: 'publishedAt',
-      title: 'Published at',
-      type: 'datetime',
-      group: 'meta',
-      initialValue: () => new Date().toISOString(),
-      validation: (rule) => rule.required(),
-    }),
-    defineField({
-      name: 'category',
-      title: 'Category',
-      type: 'reference',
-      to: [{type: 'category'}],
-      group: 'meta',
-      validation: (rule) => rule.required(),
-    }),
-    defineField({
-      name: 'author',
-      title: 'Author',
-      type: 'reference',
-      to: [{type: 'author'}],
-      group: 'meta',
-      validation: (rule) => rule.required(),
-    }),
-    defineField({
+    fields.imageField({name: 'heroImage', title: 'Hero image', group: 'content'}),
+    fields.requiredText({name: 'body', title: 'Body', type: 'articleBody', group: 'content'}),
+    fields.publishedAtField({group: 'meta'}),
+    fields.requiredReference({name: 'category', title: 'Category', to: 'category', group: 'meta'}),
+    fields.requiredReference({name: 'author', title: 'Author', to: 'author', group: 'meta'}),
+    fields.referenceList({
       name: 'relatedCities',
       title: 'Related cities',
-      type: 'array',
+      to: 'city',
       group: 'meta',
-      of: [defineArrayMember({type: 'reference', to: [{type: 'city'}]})],
-      validation: (rule) => rule.unique(),
     }),
-    defineField({name: 'seo', title: 'Search and sharing', type: 'seo', group: 'meta'}),
+    fields.seoField({group: 'meta'}),
   ],
   orderings: [
     {

@@ -1,7 +1,8 @@
 import {UserIcon} from '@sanity/icons/User'
 import {defineField, defineType} from 'sanity'
 
-import {slugOptions, slugRule, webUrlRule} from '../rules.ts'
+import * as fields from '../fields.ts'
+import {webUrlRule} from '../rules.ts'
 
 export const author = defineType({
   name: 'author',
@@ -9,19 +10,7 @@ export const author = defineType({
   type: 'document',
   icon: UserIcon,
   fields: [
-    defineField({
-      name: 'name',
-      title: 'Name',
-      type: 'string',
-      validation: (rule) => rule.required().max(80),
-    }),
-    defineField({
-      name: 'slug',
-      title: 'Slug',
-      type: 'slug',
-      options: slugOptions('name', 80),
-      validation: slugRule,
-    }),
+    ...fields.titleWithSlug({name: 'name', title: 'Name', max: 80, slugMaxLength: 80}),
     defineField({name: 'role', title: 'Role', type: 'string', validation: (rule) => rule.max(80)}),
     defineField({
       name: 'bio',
@@ -30,7 +19,7 @@ export const author = defineType({
       rows: 3,
       validation: (rule) => rule.max(300),
     }),
-    defineField({name: 'image', title: 'Portrait', type: 'accessibleImage'}),
+    fields.imageField({name: 'image', title: 'Portrait'}),
     defineField({name: 'url', title: 'Profile URL', type: 'url', validation: webUrlRule}),
   ],
   preview: {select: {title: 'name', subtitle: 'role', media: 'image'}},

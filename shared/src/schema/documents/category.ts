@@ -1,7 +1,7 @@
 import {TagIcon} from '@sanity/icons/Tag'
 import {defineField, defineType} from 'sanity'
 
-import {slugOptions, slugRule} from '../rules.ts'
+import * as fields from '../fields.ts'
 
 export const category = defineType({
   name: 'category',
@@ -9,19 +9,7 @@ export const category = defineType({
   type: 'document',
   icon: TagIcon,
   fields: [
-    defineField({
-      name: 'title',
-      title: 'Title',
-      type: 'string',
-      validation: (rule) => rule.required().max(60),
-    }),
-    defineField({
-      name: 'slug',
-      title: 'Slug',
-      type: 'slug',
-      options: slugOptions('title', 60),
-      validation: slugRule,
-    }),
+    ...fields.titleWithSlug({name: 'title', title: 'Title', max: 60, slugMaxLength: 60}),
     defineField({
       name: 'description',
       title: 'Description',

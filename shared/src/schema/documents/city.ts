@@ -3,56 +3,36 @@ import {defineArrayMember, defineField, defineType} from 'sanity'
 
 import {API_VERSION} from '../../api-version.ts'
 import {getPublishedId} from '../../documents.ts'
-import {slugOptions, slugRule} from '../rules.ts'
+import * as fields from '../fields.ts'
 
 export const city = defineType({
   name: 'city',
   title: 'City',
   type: 'document',
   icon: PinIcon,
-  groups: [
-    {name: 'content', title: 'Content', default: true},
-    {name: 'facts', title: 'Facts'},
-    {name: 'media', title: 'Media'},
-  ],
+  groups: [fields.groups.content, fields.groups.facts, fields.groups.media],
   fields: [
-    defineField({
+    ...fields.titleWithSlug({
       name: 'name',
       title: 'Name',
-      type: 'string',
+      max: 80,
+      slugMaxLength: 80,
       group: 'content',
-      validation: (rule) => rule.required().max(80),
     }),
-    defineField({
-      name: 'slug',
-      title: 'Slug',
-      type: 'slug',
-      group: 'content',
-      options: slugOptions('name', 80),
-      validation: slugRule,
-    }),
-    defineField({
-      name: 'country',
-      title: 'Country',
-      type: 'string',
-      group: 'content',
-      validation: (rule) => rule.required().max(80),
-    }),
-    defineField({
+    fields.requiredString({name: 'country', title: 'Country', max: 80, group: 'content'}),
+    fields.requiredString({
       name: 'region',
       title: 'Region',
-      type: 'string',
+      max: 80,
       group: 'content',
       description: 'Continent or wider region, e.g. "Europe" or "North America".',
-      validation: (rule) => rule.required().max(80),
     }),
-    defineField({
+    fields.requiredText({
       name: 'summary',
       title: 'Summary',
       type: 'richText',
       group: 'content',
       description: 'Why this city is smart. Shown on the city page and in lists.',
-      validation: (rule) => rule.required().min(1),
     }),
     defineField({
       name: 'highlights',
@@ -63,23 +43,15 @@ export const city = defineType({
       of: [defineArrayMember({type: 'highlight'})],
       validation: (rule) => rule.max(12),
     }),
-    defineField({
+    fields.referenceList({
       name: 'themes',
       title: 'Themes',
-      type: 'array',
+      to: 'category',
       group: 'facts',
       description:
         'What the city is known for: transport, energy, connectivity, parking, green space…',
-      of: [defineArrayMember({type: 'reference', to: [{type: 'category'}]})],
-      validation: (rule) => rule.unique(),
     }),
-    defineField({
-      name: 'image',
-      title: 'Image',
-      type: 'accessibleImage',
-      group: 'media',
-      validation: (rule) => rule.required(),
-    }),
+    fields.imageField({name: 'image', title: 'Image', group: 'media', required: true}),
     defineField({
       name: 'socialEmbed',
       title: 'Social post',

@@ -2,33 +2,21 @@ import {OlistIcon} from '@sanity/icons/Olist'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
 import {RankedEntryItem} from '../components/RankedEntryItem.tsx'
-import {slugOptions, slugRule} from '../rules.ts'
+import * as fields from '../fields.ts'
 
 export const listicle = defineType({
   name: 'listicle',
   title: 'Ranked list',
   type: 'document',
   icon: OlistIcon,
-  groups: [
-    {name: 'content', title: 'Content', default: true},
-    {name: 'ranking', title: 'Ranking'},
-    {name: 'meta', title: 'Publishing'},
-  ],
+  groups: [fields.groups.content, fields.groups.ranking, fields.groups.meta],
   fields: [
-    defineField({
+    ...fields.titleWithSlug({
       name: 'title',
       title: 'Title',
-      type: 'string',
+      max: 120,
+      slugMaxLength: 96,
       group: 'content',
-      validation: (rule) => rule.required().max(120),
-    }),
-    defineField({
-      name: 'slug',
-      title: 'Slug',
-      type: 'slug',
-      group: 'content',
-      options: slugOptions('title', 96),
-      validation: slugRule,
     }),
     defineField({
       name: 'dek',
@@ -39,20 +27,8 @@ export const listicle = defineType({
       description: 'The one-sentence summary under the headline.',
       validation: (rule) => rule.required().max(200),
     }),
-    defineField({
-      name: 'heroImage',
-      title: 'Hero image',
-      type: 'accessibleImage',
-      group: 'content',
-      validation: (rule) => rule.required(),
-    }),
-    defineField({
-      name: 'intro',
-      title: 'Introduction',
-      type: 'richText',
-      group: 'content',
-      validation: (rule) => rule.required().min(1),
-    }),
+    fields.imageField({name: 'heroImage', title: 'Hero image', group: 'content', required: true}),
+    fields.requiredText({name: 'intro', title: 'Introduction', type: 'richText', group: 'content'}),
     defineField({
       name: 'entries',
       title: 'Ranked entries',
@@ -81,22 +57,8 @@ export const listicle = defineType({
       type: 'richText',
       group: 'content',
     }),
-    defineField({
-      name: 'author',
-      title: 'Author',
-      type: 'reference',
-      to: [{type: 'author'}],
-      group: 'meta',
-      validation: (rule) => rule.required(),
-    }),
-    defineField({
-      name: 'publishedAt',
-      title: 'Published at',
-      type: 'datetime',
-      group: 'meta',
-      initialValue: () => new Date().toISOString(),
-      validation: (rule) => rule.required(),
-    }),
+    fields.requiredReference({name: 'author', title: 'Author', to: 'author', group: 'meta'}),
+    fields.publishedAtField({group: 'meta'}),
     defineField({
       name: 'updatedAt',
       title: 'Updated at',
@@ -111,15 +73,8 @@ export const listicle = defineType({
           return true
         }),
     }),
-    defineField({
-      name: 'categories',
-      title: 'Categories',
-      type: 'array',
-      group: 'meta',
-      of: [defineArrayMember({type: 'reference', to: [{type: 'category'}]})],
-      validation: (rule) => rule.unique(),
-    }),
-    defineField({name: 'seo', title: 'Search and sharing', type: 'seo', group: 'meta'}),
+    fields.referenceList({name: 'categories', title: 'Categories', to: 'category', group: 'meta'}),
+    fields.seoField({group: 'meta'}),
   ],
   preview: {
     select: {title: 'title', entries: 'entries', media: 'heroImage'},

@@ -1,7 +1,7 @@
 import {CogIcon} from '@sanity/icons/Cog'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
-import {webUrlRule} from '../rules.ts'
+import * as fields from '../fields.ts'
 
 /** The singleton that holds the publication's identity. Its id is fixed. */
 export const SITE_SETTINGS_ID = 'siteSettings'
@@ -12,33 +12,19 @@ export const siteSettings = defineType({
   type: 'document',
   icon: CogIcon,
   fields: [
-    defineField({
-      name: 'title',
-      title: 'Publication name',
-      type: 'string',
-      validation: (rule) => rule.required().max(60),
-    }),
-    defineField({
-      name: 'tagline',
-      title: 'Tagline',
-      type: 'string',
-      validation: (rule) => rule.required().max(140),
-    }),
-    defineField({
+    fields.requiredString({name: 'title', title: 'Publication name', max: 60}),
+    fields.requiredString({name: 'tagline', title: 'Tagline', max: 140}),
+    fields.requiredWebUrl({
       name: 'siteUrl',
       title: 'Site URL',
-      type: 'url',
       description:
         'Where readers find the site, e.g. https://example.com. Used for feeds and links.',
-      validation: (rule) => webUrlRule(rule).required(),
     }),
-    defineField({
+    fields.requiredReference({
       name: 'featuredListicle',
       title: 'Featured ranked list',
-      type: 'reference',
-      to: [{type: 'listicle'}],
+      to: 'listicle',
       description: 'Shown on the home page.',
-      validation: (rule) => rule.required(),
     }),
     defineField({
       name: 'socialProfiles',
@@ -65,18 +51,8 @@ export const siteSettings = defineType({
       title: 'Subscribe call to action',
       type: 'object',
       fields: [
-        defineField({
-          name: 'text',
-          title: 'Text',
-          type: 'string',
-          validation: (rule) => rule.required().max(200),
-        }),
-        defineField({
-          name: 'label',
-          title: 'Button label',
-          type: 'string',
-          validation: (rule) => rule.required().max(40),
-        }),
+        fields.requiredString({name: 'text', title: 'Text', max: 200}),
+        fields.requiredString({name: 'label', title: 'Button label', max: 40}),
         defineField({
           name: 'url',
           title: 'Subscribe URL',

@@ -1,7 +1,7 @@
 import {LinkIcon} from '@sanity/icons/Link'
-import {defineField, defineType} from 'sanity'
+import {defineType} from 'sanity'
 
-import {webUrlRule} from '../rules.ts'
+import * as fields from '../fields.ts'
 
 export const externalLink = defineType({
   name: 'externalLink',
@@ -9,18 +9,8 @@ export const externalLink = defineType({
   type: 'object',
   icon: LinkIcon,
   fields: [
-    defineField({
-      name: 'title',
-      title: 'Link text',
-      type: 'string',
-      validation: (rule) => rule.required().max(120),
-    }),
-    defineField({
-      name: 'url',
-      title: 'URL',
-      type: 'url',
-      validation: (rule) => webUrlRule(rule).required(),
-    }),
+    fields.requiredString({name: 'title', title: 'Link text', max: 120}),
+    fields.requiredWebUrl({name: 'url', title: 'URL'}),
   ],
   preview: {select: {title: 'title', subtitle: 'url'}},
 })

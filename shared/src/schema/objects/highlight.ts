@@ -1,6 +1,7 @@
 import {BarChartIcon} from '@sanity/icons/BarChart'
 import {defineField, defineType} from 'sanity'
 
+import * as fields from '../fields.ts'
 import {webUrlRule} from '../rules.ts'
 
 /** A labelled fact about a city, e.g. "Green space: 50 %". */
@@ -10,19 +11,17 @@ export const highlight = defineType({
   type: 'object',
   icon: BarChartIcon,
   fields: [
-    defineField({
+    fields.requiredString({
       name: 'label',
       title: 'Label',
-      type: 'string',
+      max: 80,
       description: 'What the fact is about, e.g. "Green space".',
-      validation: (rule) => rule.required().max(80),
     }),
-    defineField({
+    fields.requiredString({
       name: 'value',
       title: 'Value as shown',
-      type: 'string',
+      max: 120,
       description: 'The fact in words, e.g. "Half of the city area" or "First city with 4G/LTE".',
-      validation: (rule) => rule.required().max(120),
     }),
     defineField({
       name: 'number',

@@ -1,6 +1,8 @@
 import {PinIcon} from '@sanity/icons/Pin'
 import {defineField, defineType} from 'sanity'
 
+import * as fields from '../fields.ts'
+
 /** One ranked place in a listicle. The rank is the entry's position in the array. */
 export const listicleEntry = defineType({
   name: 'listicleEntry',
@@ -8,13 +10,7 @@ export const listicleEntry = defineType({
   type: 'object',
   icon: PinIcon,
   fields: [
-    defineField({
-      name: 'city',
-      title: 'City',
-      type: 'reference',
-      to: [{type: 'city'}],
-      validation: (rule) => rule.required(),
-    }),
+    fields.requiredReference({name: 'city', title: 'City', to: 'city'}),
     defineField({
       name: 'blurb',
       title: 'Why it ranks here',

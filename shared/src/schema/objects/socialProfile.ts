@@ -1,7 +1,7 @@
 import {UsersIcon} from '@sanity/icons/Users'
 import {defineField, defineType} from 'sanity'
 
-import {webUrlRule} from '../rules.ts'
+import * as fields from '../fields.ts'
 
 export const SOCIAL_PLATFORMS = [
   {title: 'X (Twitter)', value: 'x'},
@@ -22,19 +22,13 @@ export const socialProfile = defineType({
       options: {list: SOCIAL_PLATFORMS, layout: 'radio'},
       validation: (rule) => rule.required(),
     }),
-    defineField({
+    fields.requiredString({
       name: 'handle',
       title: 'Handle or page name',
-      type: 'string',
+      max: 80,
       description: 'As readers know it, e.g. "@IOTMKSL" or "facebook.com/marketscale".',
-      validation: (rule) => rule.required().max(80),
     }),
-    defineField({
-      name: 'url',
-      title: 'Profile URL',
-      type: 'url',
-      validation: (rule) => webUrlRule(rule).required(),
-    }),
+    fields.requiredWebUrl({name: 'url', title: 'Profile URL'}),
   ],
   preview: {select: {title: 'handle', subtitle: 'platform'}},
 })
