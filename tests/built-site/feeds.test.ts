@@ -5,16 +5,21 @@
 import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 
+import {load} from 'cheerio'
 import {XMLValidator} from 'fast-xml-parser'
 import {parseRssFeed} from 'feedsmith'
 import {describe, expect, inject, test} from 'vitest'
 
-import {listFiles} from '../support/built-site'
+import {htmlFiles, listFiles} from '../support/built-site'
+import {readBundledDocuments, type Doc} from '../support/dataset-files'
+import {pagedDocuments} from '../support/fixtures'
 import {SEED_LATEST_TITLES} from '../support/seed'
 
 const bundled = inject('bundledSite')
 const paged = inject('pagedSite')
 const SITE = 'https://smartcities.example'
+/** Feeds carry the newest 50 items (README, "The reader's site"). */
+const FEED_ITEM_LIMIT = 50
 // RFC 822 as RSS 2.0 uses it: "Mon, 02 Feb 2026 15:00:00 GMT".
 const RFC_822 =
   /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/
@@ -34,6 +39,52 @@ async function pageExists(root: string, url: string, files: Set<string>): Promis
 
 const feedPaths = async (root: string) =>
   (await listFiles(root)).filter((file) => file.endsWith('rss.xml')).sort()
+
+/**
+ * What a build's raw dataset documents say, worked out here from the documents
+ * themselves (ids, references, slugs and dates), not by the site's queries: the
+ * published documents (no drafts.* or versions.*) and, for articles, only those
+ * already dated (a future-dated article is held back).
+ */
+function published(docs: Doc[]) {
+  const now = Date.now()
+  const live = docs.filter(
+    (doc) => !doc._id.startsWith('drafts.') && !doc._id.startsWith('versions.'),
+  )
+  const ofType = (type: string) => live.filter((doc) => doc._type === type)
+  return {
+    settings: live.find((doc) => doc._id === 'siteSettings')!,
+    categories: ofType('category'),
+    articles: ofType('article').filter((doc) => Date.parse(String(doc.publishedAt)) <= now),
+    listicles: ofType('listicle'),
+  }
+}
+const slugOf = (doc: Doc) => (doc.slug as {current: string}).current
+const refOf = (value: unknown) => (value as {_ref?: string} | undefined)?._ref
+
+/** A category feed's item links, as the documents say: newest first, at most 50. */
+function expectedCategoryFeedLinks(docs: Doc[], categoryId: string): string[] {
+  const {articles, listicles} = published(docs)
+  const items = [
+    ...articles
+      .filter((article) => refOf(article.category) === categoryId)
+      .map((article) => ({doc: article, link: `${SITE}/articles/${slugOf(article)}/`})),
+    ...listicles
+      .filter((listicle) =>
+        ((listicle.categories ?? []) as unknown[]).some((ref) => refOf(ref) === categoryId),
+      )
+      .map((listicle) => ({doc: listicle, link: `${SITE}/lists/${slugOf(listicle)}/`})),
+  ]
+  return items
+    .sort((a, b) => Date.parse(String(b.doc.publishedAt)) - Date.parse(String(a.doc.publishedAt)))
+    .slice(0, FEED_ITEM_LIMIT)
+    .map((item) => item.link)
+}
+
+const builds = [
+  ['bundled', bundled, readBundledDocuments],
+  ['paged', paged, pagedDocuments],
+] as const
 
 describe('the site feed /rss.xml', () => {
   test('lists every article and listicle, newest first, with RFC 822 dates', async () => {
@@ -79,10 +130,7 @@ describe('the site feed /rss.xml', () => {
   })
 })
 
-describe.each([
-  ['bundled', bundled],
-  ['paged', paged],
-])('every feed of the %s site', (_name, root) => {
+describe.each(builds)('every feed of the %s site', (_name, root, documentsOf) => {
   test('parses, has unique guids, and every item and enclosure links to a file that exists', async () => {
     const files = new Set(await listFiles(root))
     const guids = new Set<string>()
@@ -110,10 +158,29 @@ describe.each([
   })
 
   test('a category feed holds exactly that category’s articles', async () => {
-    const {feed} = await readFeed(root, 'categories/cities/rss.xml')
-    for (const item of feed.items!)
-      expect(item.categories?.map((category) => category.name)).toContain('Cities')
-    expect(feed.atom?.links?.[0]?.href).toBe(`${SITE}/categories/cities/rss.xml`)
+    const docs = await documentsOf()
+    const {categories} = published(docs)
+    const paths = (await feedPaths(root)).filter((path) => path.startsWith('categories/'))
+    expect(paths).toEqual(
+      categories.map((category) => `categories/${slugOf(category)}/rss.xml`).sort(),
+    )
+    let items = 0
+    for (const category of categories) {
+      const path = `categories/${slugOf(category)}/rss.xml`
+      const {feed} = await readFeed(root, path)
+      const expected = expectedCategoryFeedLinks(docs, category._id)
+      // Every item, in order: none missing, none extra, none from another category.
+      expect(feed.items?.map((item) => item.link) ?? [], path).toEqual(expected)
+      for (const item of feed.items ?? [])
+        expect(
+          item.categories?.map((named) => named.name),
+          `${path}: ${item.link}`,
+        ).toContain(category.title)
+      expect(feed.atom?.links?.[0]?.href, path).toBe(`${SITE}/${path}`)
+      items += expected.length
+    }
+    // Not vacuous: the categories hold the four seed articles and the ranked list (twice).
+    expect(items).toBeGreaterThanOrEqual(6)
   })
 })
 
@@ -125,9 +192,53 @@ test('guids are stable across rebuilds: the same permalinks in both builds', asy
   expect(pagedGuids).toEqual(expect.arrayContaining(bundledGuids))
 })
 
-test('every page links its feeds; category and article pages also link their category feed', async () => {
-  const html = await readFile(join(bundled, 'categories/energy/index.html'), 'utf8')
-  expect(html).toContain(
-    `<link rel="alternate" type="application/rss+xml" title="MarketScale IoT: Energy" href="${SITE}/categories/energy/rss.xml">`,
-  )
+describe.each(builds)('every page of the %s site', (name, root, documentsOf) => {
+  test('every page links its feeds; category and article pages also link their category feed', async () => {
+    const {settings, categories, articles} = published(await documentsOf())
+    const categoryById = new Map(categories.map((category) => [category._id, category]))
+    const categoryBySlug = new Map(categories.map((category) => [slugOf(category), category]))
+    const articleBySlug = new Map(articles.map((article) => [slugOf(article), article]))
+    const feedOf = (category: Doc) => ({
+      title: `${String(settings.title)}: ${String(category.title)}`,
+      href: `${SITE}/categories/${slugOf(category)}/rss.xml`,
+    })
+    const byHref = (a: {href?: string}, b: {href?: string}) =>
+      String(a.href).localeCompare(String(b.href))
+
+    const checked = {categoryPages: [] as string[], articlePages: [] as string[]}
+    for (const file of await htmlFiles(root)) {
+      const $ = load(await readFile(join(root, file), 'utf8'))
+      const links = $('link[rel="alternate"][type="application/rss+xml"]')
+        .map((_, link) => ({title: $(link).attr('title'), href: $(link).attr('href')}))
+        .get()
+      const expected = [{title: `${String(settings.title)}: everything`, href: `${SITE}/rss.xml`}]
+      const categoryPage = /^categories\/([^/]+)\/(?:\d+\/)?index\.html$/.exec(file)
+      const articlePage = /^articles\/([^/]+)\/index\.html$/.exec(file)
+      if (categoryPage) {
+        const category = categoryBySlug.get(categoryPage[1]!)
+        expect(category, `${file}: no such category in the dataset`).toBeDefined()
+        expected.push(feedOf(category!))
+        checked.categoryPages.push(file)
+      } else if (articlePage) {
+        // The article's category, from the documents: slug → article → category reference.
+        const article = articleBySlug.get(articlePage[1]!)
+        expect(article, `${file}: no such article in the dataset`).toBeDefined()
+        const category = categoryById.get(refOf(article!.category)!)
+        expect(category, `${file}: its category is not in the dataset`).toBeDefined()
+        expected.push(feedOf(category!))
+        checked.articlePages.push(file)
+      }
+      expect(links.sort(byHref), file).toEqual(expected.sort(byHref))
+    }
+    // Every article and category page was among those checked, paginated ones included.
+    expect(checked.articlePages).toHaveLength(articles.length)
+    expect(checked.categoryPages.length).toBeGreaterThanOrEqual(categories.length)
+    if (name === 'paged')
+      expect(checked.categoryPages).toEqual(
+        expect.arrayContaining([
+          'categories/cities/2/index.html',
+          'categories/cities/3/index.html',
+        ]),
+      )
+  })
 })

@@ -4,7 +4,7 @@ import {join} from 'node:path'
 
 import {bundledDatasetFile, bundledImagesDir} from './paths'
 
-type Doc = {_id: string; _type: string; [field: string]: unknown}
+export type Doc = {_id: string; _type: string; [field: string]: unknown}
 
 export async function readBundledDocuments(): Promise<Doc[]> {
   const text = await readFile(bundledDatasetFile, 'utf8')

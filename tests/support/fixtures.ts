@@ -3,12 +3,13 @@
  * "Cities" category, each related to a ranked city, so /latest/ and
  * /categories/cities/ have three pages (10, 10, 7 articles with the four seed ones).
  */
-import {readBundledDocuments, toNdjson, writeTempDataset} from './dataset-files'
+import {readBundledDocuments, toNdjson, writeTempDataset, type Doc} from './dataset-files'
 
 export const EXTRA_ARTICLES = 23
 const CITY_IDS = ['city-vienna', 'city-boston', 'city-seoul', 'city-tokyo']
 
-export async function writePagedDataset(): Promise<string> {
+/** The paged fixture's documents: the bundled ones, then the extra articles. */
+export async function pagedDocuments(): Promise<Doc[]> {
   const docs = await readBundledDocuments()
   const template = docs.find(
     (doc) => doc._id === 'article-craftsmanship-and-the-soul-of-cities-with-mike-ablon',
@@ -28,5 +29,9 @@ export async function writePagedDataset(): Promise<string> {
       ],
     }
   })
-  return writeTempDataset(toNdjson([...docs, ...extra]))
+  return [...docs, ...extra]
+}
+
+export async function writePagedDataset(): Promise<string> {
+  return writeTempDataset(toNdjson(await pagedDocuments()))
 }
