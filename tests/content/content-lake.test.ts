@@ -177,10 +177,16 @@ describe('faults are retried', () => {
 
   test('Retry-After is honoured: the wait is the server’s, not the backoff', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const before = server.requests.length
     server.queueFaults({kind: 'status', status: 429, retryAfter: '1'})
     await lakeSource().fetch(queries.CATEGORIES_QUERY)
     expect(String(warn.mock.calls[0]![0])).toContain('HTTP 429')
     expect(String(warn.mock.calls[0]![0])).toContain('retrying in 1000 ms')
+    // Measured, not only said: the retry reached the server a second after the 429,
+    // not after the 20 ms backoff (a timer may fire a millisecond early).
+    const [refused, retried] = server.requests.slice(before)
+    expect(retried!.at - refused!.at).toBeGreaterThanOrEqual(990)
+    expect(retried!.at - refused!.at).toBeLessThan(5_000)
   }, 20_000)
 
   test.each(faults)(

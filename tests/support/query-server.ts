@@ -20,8 +20,8 @@ export type Fault =
 
 export interface QueryServer {
   url: string
-  /** Requests received, in order: method, path and the perspective asked for. */
-  requests: Array<{method: string; path: string; perspective: string}>
+  /** Requests received, in order: method, path, the perspective asked for, and when (performance.now()). */
+  requests: Array<{method: string; path: string; perspective: string; at: number}>
   /** Faults for the next requests, one each. */
   queueFaults(...faults: Fault[]): void
   /** A fault for every request until cleared. */
@@ -77,7 +77,12 @@ export async function startQueryServer(options: {
       params = {...params, ...body.params}
     }
     const perspective = url.searchParams.get('perspective') ?? 'raw'
-    requests.push({method: request.method ?? 'GET', path: url.pathname, perspective})
+    requests.push({
+      method: request.method ?? 'GET',
+      path: url.pathname,
+      perspective,
+      at: performance.now(),
+    })
 
     const fault = queued.shift() ?? permanent
     if (fault?.kind === 'reset') return void request.socket.destroy()
