@@ -3,11 +3,12 @@
  * journey by clicks, screenshots for people to look at, axe-core in both colour schemes,
  * and keyboard focus.
  */
-import {mkdir, stat} from 'node:fs/promises'
+import {mkdir, readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 
 import AxeBuilder from '@axe-core/playwright'
 import type {Browser, Page} from 'playwright-core'
+import sharp from 'sharp'
 import {afterAll, beforeAll, describe, expect, inject, test} from 'vitest'
 
 import {launchChromium} from '../support/browser'
@@ -15,6 +16,7 @@ import {artifactsDir} from '../support/paths'
 import {startStaticServer, type StaticServer} from '../support/static-server'
 
 const TIMEOUT = 120_000
+const VIEWPORT_HEIGHT = 800
 
 let browser: Browser
 let bundled: StaticServer
@@ -37,7 +39,9 @@ async function withPage<T>(
   use: (page: Page) => Promise<T>,
 ): Promise<T> {
   // A context of its own: AxeBuilder opens a second page in it to merge frame results.
-  const context = await browser.newContext({viewport: {width: options.width ?? 1280, height: 800}})
+  const context = await browser.newContext({
+    viewport: {width: options.width ?? 1280, height: VIEWPORT_HEIGHT},
+  })
   try {
     const page = await context.newPage()
     if (options.colorScheme) await page.emulateMedia({colorScheme: options.colorScheme})
@@ -105,6 +109,26 @@ const SCREENSHOT_PAGES = [
 ]
 const WIDTHS = [375, 1280]
 
+/**
+ * A PNG's real pixel size, read from its bytes: the IHDR chunk's big-endian 32-bit
+ * width and height, at offsets 16 and 20.
+ */
+function pngSize(png: Buffer): {width: number; height: number} {
+  expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+  expect(png.toString('latin1', 12, 16)).toBe('IHDR')
+  return {width: png.readUInt32BE(16), height: png.readUInt32BE(20)}
+}
+
+/** How many distinct colours the top `rows` of an image hold (decoded by sharp). */
+async function distinctColours(png: Buffer, rows: number): Promise<number> {
+  const {data, info} = await sharp(png).removeAlpha().raw().toBuffer({resolveWithObject: true})
+  const colours = new Set<number>()
+  const end = Math.min(rows, info.height) * info.width * 3
+  for (let index = 0; index < end; index += 3)
+    colours.add((data[index]! << 16) | (data[index + 1]! << 8) | data[index + 2]!)
+  return colours.size
+}
+
 describe('screenshots of the bundled site', {timeout: TIMEOUT}, () => {
   const dir = join(artifactsDir, 'screenshots')
 
@@ -122,7 +146,14 @@ describe('screenshots of the bundled site', {timeout: TIMEOUT}, () => {
         await page.waitForFunction(() => [...document.images].every((image) => image.complete))
         await page.screenshot({path: file, fullPage: true})
       })
-      expect((await stat(file)).size).toBeGreaterThan(0)
+      const png = await readFile(file)
+      const size = pngSize(png)
+      // As wide as the viewport (nothing overflows sideways), the whole page long.
+      expect(size.width).toBe(width)
+      expect(size.height).toBeGreaterThan(VIEWPORT_HEIGHT)
+      // Not blank: the first screenful holds anti-aliased text and images, hundreds of
+      // colours (500 or more on these pages); a blank or hidden page has one or a few.
+      expect(await distinctColours(png, VIEWPORT_HEIGHT)).toBeGreaterThan(100)
     },
   )
 })
