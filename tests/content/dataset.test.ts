@@ -1,4 +1,6 @@
+import {createHash} from 'node:crypto'
 import {readFile} from 'node:fs/promises'
+import {basename, join} from 'node:path'
 
 import {loadDataset, analyzeDataset} from '@smart-cities/shared/dataset'
 import {validateDatasetAgainstSchema} from '@smart-cities/shared/dataset/validate'
@@ -6,7 +8,7 @@ import {schemaTypes} from '@smart-cities/shared/schema'
 import {describe, expect, test} from 'vitest'
 
 import {readBundledDocuments, toNdjson, writeTempDataset} from '../support/dataset-files'
-import {bundledDatasetFile} from '../support/paths'
+import {bundledDatasetFile, bundledImagesDir} from '../support/paths'
 
 describe('the bundled dataset', () => {
   test('every line is a JSON document with an _id and a _type', async () => {
@@ -44,9 +46,18 @@ describe('the bundled dataset', () => {
     const assets = (await readBundledDocuments()).filter((doc) => doc._type === 'sanity.imageAsset')
     expect(assets.length).toBeGreaterThanOrEqual(10)
     for (const asset of assets) {
-      const {width, height} = (asset.metadata as {dimensions: {width: number; height: number}})
-        .dimensions
-      expect(asset._id).toBe(`image-${String(asset.sha1hash)}-${width}x${height}-png`)
+      // The file itself: its bytes' SHA-1, its length, and its pixel size from the PNG's
+      // IHDR chunk (big-endian width and height at offsets 16 and 20).
+      const bytes = await readFile(join(bundledImagesDir, basename(String(asset.path))))
+      expect(bytes.subarray(1, 4).toString('latin1'), asset._id).toBe('PNG')
+      expect(bytes.subarray(12, 16).toString('latin1'), asset._id).toBe('IHDR')
+      const sha1 = createHash('sha1').update(bytes).digest('hex')
+      const width = bytes.readUInt32BE(16)
+      const height = bytes.readUInt32BE(20)
+      expect(asset._id).toBe(`image-${sha1}-${width}x${height}-png`)
+      expect(asset.sha1hash, asset._id).toBe(sha1)
+      expect(asset.size, asset._id).toBe(bytes.length)
+      expect(asset.metadata, asset._id).toMatchObject({dimensions: {width, height}})
     }
   })
 })
