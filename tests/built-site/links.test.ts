@@ -1,6 +1,8 @@
 /**
  * No internal link or asset is broken: every href, src and srcset that stays on
- * the site resolves to a built file, and every #fragment to an element.
+ * the site resolves to a built file, and every #fragment to an element. A link to
+ * nowhere (href="#" or href="") is broken too: it only takes the reader back to
+ * the top of the page they are on.
  */
 import {describe, expect, inject, test} from 'vitest'
 
@@ -49,6 +51,11 @@ describe.each([
           .get(),
       ]
       for (const reference of references) {
+        if (reference.trim() === '' || reference.trim() === '#') {
+          checked += 1
+          broken.push(`${file}: "${reference}" (links nowhere)`)
+          continue
+        }
         if (reference.startsWith('mailto:')) continue
         const fragment = reference.startsWith('#') ? reference.slice(1) : undefined
         if (fragment !== undefined) {
