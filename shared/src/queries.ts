@@ -61,9 +61,12 @@ export const SITE_SETTINGS_QUERY =
   "featuredListicleId": featuredListicle._ref
 }`)
 
-/** Every ranked list with its entries in rank order and each city in full. */
+/**
+ * Every ranked list with its entries in rank order and each city in full. Lists and
+ * articles are ordered by dateTime(): by the instant, whatever zone the text is in.
+ */
 export const LISTICLES_QUERY =
-  defineQuery(`*[_type == "listicle" && defined(slug.current)] | order(publishedAt desc, _id asc){
+  defineQuery(`*[_type == "listicle" && defined(slug.current)] | order(dateTime(publishedAt) desc, _id asc){
   _id,
   title,
   "slug": slug.current,
@@ -95,7 +98,7 @@ export const CITIES_QUERY =
  * the first build on or after its date, from a dataset file or a Content Lake alike.
  */
 export const ARTICLES_QUERY =
-  defineQuery(`*[_type == "article" && defined(slug.current) && dateTime(publishedAt) <= dateTime(now())] | order(publishedAt desc, _id asc){
+  defineQuery(`*[_type == "article" && defined(slug.current) && dateTime(publishedAt) <= dateTime(now())] | order(dateTime(publishedAt) desc, _id asc){
   _id,
   title,
   "slug": slug.current,

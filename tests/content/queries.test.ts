@@ -56,6 +56,24 @@ describe('the shared queries over the bundled dataset return the seed content', 
     ])
   })
 
+  test('articles are ordered by the instant they were published, whatever the zone of the text', async () => {
+    const documents = await readBundledDocuments()
+    // 10:00 in California is 18:00 UTC: after every other seed article, though its text sorts first.
+    const shifted = documents.map((doc) =>
+      doc._id === 'article-when-building-beats-buying-salesforce-decisions-at-cg-infinity'
+        ? {...doc, publishedAt: '2026-02-02T10:00:00-08:00'}
+        : doc,
+    )
+    const file = await writeTempDataset(toNdjson(shifted))
+    const articles = await createDatasetSource(file).fetch(ARTICLES_QUERY)
+    expect(articles.map((article) => article.publishedAt)).toEqual([
+      '2026-02-02T10:00:00-08:00',
+      '2026-02-02T15:00:00Z',
+      '2026-02-01T17:00:00Z',
+      '2026-02-01T16:00:00Z',
+    ])
+  })
+
   test('settings carry the three social profiles of the seed', async () => {
     const settings = await source.fetch(SITE_SETTINGS_QUERY)
     expect(

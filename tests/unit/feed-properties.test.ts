@@ -216,4 +216,36 @@ describe('the RSS feed, for any articles and lists', () => {
     ).toEqual(['https://example.org/ok'])
     expect($.root().text()).toBe('safe and unsafe')
   })
+
+  test('items are newest first by the instant, whatever the time zone or precision', async () => {
+    // As text, "…10:00:00-08:00" (18:00 UTC) sorts before "…15:00:00Z", and ".500Z" before "Z".
+    const dated = (slug: string, publishedAt: string) => ({
+      _id: slug,
+      title: slug,
+      slug,
+      publishedAt,
+      excerpt: slug,
+      body: [],
+      category: {title: 'Cities'},
+      author: {name: 'A'},
+      heroImage: null,
+    })
+    const xml = await feedXml({
+      title: 't',
+      description: 'd',
+      listicles: [],
+      articles: [
+        dated('at-15-utc', '2026-02-02T15:00:00Z'),
+        dated('at-18-utc', '2026-02-02T10:00:00-08:00'),
+        dated('at-15-and-a-half-seconds', '2026-02-02T15:00:00.500Z'),
+        dated('the-day-before', '2026-02-01T23:00:00Z'),
+      ],
+    })
+    expect(parseRssFeed(xml).items?.map((item) => item.title)).toEqual([
+      'at-18-utc',
+      'at-15-and-a-half-seconds',
+      'at-15-utc',
+      'the-day-before',
+    ])
+  })
 })

@@ -87,6 +87,12 @@ const XML_ENTITIES: Record<string, string> = {
 }
 const escapeXml = (text: string) => text.replace(/[&<>"']/g, (char) => XML_ENTITIES[char]!)
 
+/** When a date is, to sort by (the text would put 10:00-08:00 before 15:00Z); undated last. */
+const instant = (iso: string) => {
+  const time = Date.parse(iso)
+  return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time
+}
+
 /** Text for the feed: a string without the code points XML 1.0 forbids. */
 const clean = (value: unknown) => (typeof value === 'string' ? stripForbiddenChars(value) : '')
 
@@ -125,7 +131,7 @@ export async function buildFeed(options: {
       heroImage: listicle.heroImage,
     })),
   ]
-    .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
+    .sort((a, b) => instant(b.publishedAt) - instant(a.publishedAt))
     .slice(0, FEED_ITEM_LIMIT)
 
   return rss({
