@@ -62,16 +62,21 @@ function published(docs: Doc[]) {
 const slugOf = (doc: Doc) => (doc.slug as {current: string}).current
 const refOf = (value: unknown) => (value as {_ref?: string} | undefined)?._ref
 
-/** A category feed's item links, as the documents say: newest first, at most 50. */
+const hiddenFromSearch = (doc: Doc) =>
+  (doc.seo as {noIndex?: boolean} | undefined)?.noIndex === true
+
+/** A category feed's item links, as the documents say: newest first, at most 50, none hidden from search. */
 function expectedCategoryFeedLinks(docs: Doc[], categoryId: string): string[] {
   const {articles, listicles} = published(docs)
   const items = [
     ...articles
-      .filter((article) => refOf(article.category) === categoryId)
+      .filter((article) => refOf(article.category) === categoryId && !hiddenFromSearch(article))
       .map((article) => ({doc: article, link: `${SITE}/articles/${slugOf(article)}/`})),
     ...listicles
-      .filter((listicle) =>
-        ((listicle.categories ?? []) as unknown[]).some((ref) => refOf(ref) === categoryId),
+      .filter(
+        (listicle) =>
+          !hiddenFromSearch(listicle) &&
+          ((listicle.categories ?? []) as unknown[]).some((ref) => refOf(ref) === categoryId),
       )
       .map((listicle) => ({doc: listicle, link: `${SITE}/lists/${slugOf(listicle)}/`})),
   ]
