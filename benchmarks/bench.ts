@@ -101,9 +101,10 @@ function buildOurs(
   extra: {env?: Record<string, string>; nodeArgs?: string[]} = {},
 ) {
   return {
-    args: [...(extra.nodeArgs ?? []), join(siteDir, 'scripts', 'build.ts')],
+    // The process that builds (pnpm build runs it, then swaps the folder in: two renames).
+    args: [...(extra.nodeArgs ?? []), join(siteDir, 'scripts', 'astro-build.ts'), siteOutDir],
     cwd: siteDir,
-    env: {DATASET_FILE: datasetFile, SITE_DIST_DIR: siteOutDir, ...extra.env},
+    env: {DATASET_FILE: datasetFile, ...extra.env},
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * Astro's own console log (astro/logger/node) without its line per generated
- * file: at 10,000 articles that is 13,000 lines, and with eight pages rendered at
+ * file: a line for every page, feed and image, and with eight pages rendered at
  * once their timings land on the wrong lines. Astro's totals stay.
  *
  * With `files: true` (SITE_BUILD_LOG=files) every file is listed on a line of its

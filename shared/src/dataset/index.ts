@@ -139,8 +139,8 @@ async function readAndAnalyze(file: string): Promise<Dataset> {
 /**
  * Astro evaluates this module twice in one build: the build script and
  * astro.config.ts import it under Node, and the pages get their own copy bundled
- * by Vite. Keeping datasets on globalThis lets both copies share one read (about
- * 1 s and 0.5 GB at 10,000 articles) and print the notices once.
+ * by Vite. Keeping datasets on globalThis lets both copies share one read (the
+ * largest fixed cost of a big build) and print the notices once.
  */
 const CACHE_KEY = Symbol.for('@smart-cities/shared/datasets')
 const cache = ((globalThis as Record<symbol, unknown>)[CACHE_KEY] ??= {

@@ -60,7 +60,7 @@ const environment = readEnvironment()
  * page whose key is unchanged is copied from the previous build instead of
  * rendered again. Missing an input here means a stale page, so pages pass whole
  * query results. Without incremental builds there is nothing to compare against,
- * and hashing every page's content (about 2 s at 10,000 articles) is skipped.
+ * and hashing every page's content is skipped.
  */
 export function pageCacheKey(...parts: unknown[]): string | undefined {
   if (!environment.site.incrementalBuild) return undefined
