@@ -7,10 +7,11 @@
  * into images/ beside FILE.
  */
 import {copyFile, mkdir, readdir, readFile, writeFile} from 'node:fs/promises'
-import {dirname, join, resolve} from 'node:path'
+import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 
+import {pathFromWhereTyped} from '../src/environment.ts'
 import {block, keyFor} from './portable-text.ts'
 
 const {values} = parseArgs({
@@ -24,7 +25,7 @@ const articleCount = Number(values.articles)
 if (!Number.isInteger(articleCount) || articleCount < 1)
   throw new Error('--articles must be a positive whole number')
 if (!values.out) throw new Error('--out FILE is required')
-const out = resolve(process.env.INIT_CWD ?? process.cwd(), values.out)
+const out = pathFromWhereTyped(values.out)
 
 // mulberry32: small, fast and deterministic.
 let state = Number(values.seed) >>> 0 || 1

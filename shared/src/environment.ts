@@ -108,16 +108,19 @@ class Reader {
     }
     return this.refuse(name, value, 'an http(s) address such as https://example.org')
   }
-  /** A path; a relative one is taken from where the command was typed (pnpm's INIT_CWD). */
   path(name: string): string | undefined {
     const value = this.text(name)
-    if (value === undefined) return undefined
-    return isAbsolute(value) ? value : resolve(this.#env.INIT_CWD ?? process.cwd(), value)
+    return value === undefined ? undefined : pathFromWhereTyped(value, this.#env)
   }
   refuse(name: string, value: string, expected: string): undefined {
     this.problems.push(`${name} is ${JSON.stringify(value)}: expected ${expected}.`)
     return undefined
   }
+}
+
+/** A path as typed: a relative one is taken from where the command was typed (pnpm's INIT_CWD). */
+export function pathFromWhereTyped(path: string, env: Env = process.env): string {
+  return isAbsolute(path) ? path : resolve(env.INIT_CWD ?? process.cwd(), path)
 }
 
 /** The dataset file a command should read: DATASET_FILE, or the bundled dataset. */
