@@ -10,6 +10,8 @@ import {writePagedDataset} from './fixtures'
 declare module 'vitest' {
   export interface ProvidedContext {
     bundledSite: string
+    /** What `pnpm build` printed while building bundledSite. */
+    bundledBuildLog: string
     pagedSite: string
   }
 }
@@ -24,5 +26,6 @@ export async function setup(project: TestProject): Promise<void> {
   if (!paged.ok)
     throw new Error(`Building the site from the paged fixture failed:\n${paged.output}`)
   project.provide('bundledSite', bundled.outDir)
+  project.provide('bundledBuildLog', bundled.output)
   project.provide('pagedSite', paged.outDir)
 }
