@@ -109,10 +109,15 @@ describe('the rank badge beside a ranked-list entry', () => {
   test.each([
     {index: 0, rank: 1},
     {index: 4, rank: 5},
-  ])('the entry at index $index reads "#$rank", named "Rank $rank"', ({index, rank}) => {
+  ])('the entry at index $index shows "#$rank" and reads "Rank $rank"', ({index, rank}) => {
     renderAtIndex(index)
 
-    expect(screen.getByLabelText(`Rank ${rank}`).textContent).toBe(`#${rank}`)
+    // What a screen reader reads: the hidden words, not the "#N" shown beside them.
+    const spoken = screen.getByText(`Rank ${rank}`)
+    expect(spoken.closest('[aria-hidden="true"]')).toBeNull()
+    const shown = screen.getByText(`#${rank}`)
+    expect(shown.getAttribute('aria-hidden')).toBe('true')
+    expect(shown.parentElement).toBe(spoken.parentElement)
     expect(screen.getByTestId('default-item').textContent).toBe('Entry')
   })
 })
