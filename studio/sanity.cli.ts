@@ -1,9 +1,11 @@
 import {defineCliConfig} from 'sanity/cli'
 
-import {dataset, projectId} from './env'
+import {cliServer, dataset, projectId} from './env'
 
 export default defineCliConfig({
   api: {projectId, dataset},
+  // The port of `sanity dev`: SANITY_STUDIO_PORT, default 3333.
+  server: cliServer(),
   // Auto updates fetch the studio's version from the network at build time.
   deployment: {autoUpdates: false},
   typegen: {
