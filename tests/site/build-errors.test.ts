@@ -4,6 +4,9 @@
  * about them, and nothing a user cannot act on: no stack trace, no Astro config
  * banner.
  */
+import {rm} from 'node:fs/promises'
+import {join} from 'node:path'
+
 import {describe, expect, test} from 'vitest'
 
 import {expectNoStackTrace, newDistDir, runFailSafeBuild} from '../support/build-site'
@@ -64,6 +67,17 @@ describe('a build that cannot use its dataset prints only the problem list', () 
     expect(output).toContain(
       `${file}:${lineOf('article-when-client-engagement-becomes-true-partnership')}, document "article-when-client-engagement-becomes-true-partnership", field "category": references "category-nope", which is not in the dataset`,
     )
+  }, 120_000)
+
+  test('a dataset without its images/ folder is named once, before any page renders', async () => {
+    const file = await writeTempDataset(toNdjson(await readBundledDocuments()))
+    await rm(join(file, '..', 'images'))
+    const output = await failedBuild(file)
+    expect(output).toContain('The dataset has 1 problem:')
+    expect(output).toContain(
+      `${file}: there is no images/ folder beside it; a dataset keeps its image files there`,
+    )
+    expect(output).not.toContain('Caught error rendering')
   }, 120_000)
 
   test('a missing file is named plainly', async () => {
