@@ -11,7 +11,7 @@
  *   what a <meta> cannot carry (frame-ancestors), with script-src 'none' (the
  *   site runs no script at all) and inline styles, which the meta's hashes pin.
  *
- * tests/site/security-headers.test.ts checks that both files send HOST_POLICY
+ * tests/built-site/security-headers.test.ts checks that both files send HOST_POLICY
  * and that every page's meta policy has the shared directives.
  */
 import type {AstroUserConfig} from 'astro'
@@ -58,7 +58,7 @@ export const SECURITY_HEADERS: Record<string, string> = {
 /** site/public/_headers (Netlify, Cloudflare Pages). */
 export const headersFile = () =>
   `# Security headers for every path (Netlify, Cloudflare Pages). Generated from\n` +
-  `# site/src/lib/csp.ts; tests/site/security-headers.test.ts checks they match.\n` +
+  `# site/src/lib/csp.ts; tests/built-site/security-headers.test.ts checks they match.\n` +
   `/*\n` +
   Object.entries(SECURITY_HEADERS)
     .map(([name, value]) => `  ${name}: ${value}\n`)
