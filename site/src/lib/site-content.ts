@@ -68,7 +68,7 @@ export function pageCacheKey(...parts: unknown[]): string | undefined {
 }
 
 /**
- * Local draft preview (README, "Settings": SANITY_PREVIEW_DRAFTS): `pnpm dev` with a read token and
+ * Local draft preview (README, "Settings"): `pnpm dev` with a read token and
  * SANITY_PREVIEW_DRAFTS=true. __DRAFT_PREVIEW__ is set by astro.config.ts and is
  * true only under `astro dev`; a build refuses the variable outright.
  */
