@@ -3,7 +3,7 @@ import {fileURLToPath} from 'node:url'
 import sitemap from '@astrojs/sitemap'
 import {readEnvironment} from '@smart-cities/shared/environment'
 import type {AstroIntegration} from 'astro'
-import {defineConfig} from 'astro/config'
+import {defineConfig, fontProviders} from 'astro/config'
 
 import {contentSecurityPolicy} from './src/lib/csp'
 import {resolveSiteUrl} from './src/lib/site-url'
@@ -31,6 +31,10 @@ const draftPreview: AstroIntegration = {
   },
 }
 
+/** A Latin variable font file (weight axis) of a Fontsource package. */
+const fontFile = (family: string, style: 'normal' | 'italic') =>
+  `@fontsource-variable/${family}/files/${family}-latin-wght-${style}.woff2`
+
 /** Not listed: the 404 page, and pages editors hid from search engines (seo.noIndex). */
 const listedInSitemap = (page: string) => {
   const path = new URL(page).pathname
@@ -52,6 +56,30 @@ export default defineConfig({
   },
   // A Content-Security-Policy <meta> on every page, with the inlined styles' hashes.
   security: {csp: contentSecurityPolicy},
+  // Self-hosted from the npm packages (Fontsource), Latin only: served from the site's own origin.
+  fonts: [
+    {
+      provider: fontProviders.local(),
+      name: 'Newsreader',
+      cssVariable: '--font-serif',
+      fallbacks: ['Georgia', 'serif'],
+      options: {
+        variants: [
+          {src: [fontFile('newsreader', 'normal')], weight: '200 800', style: 'normal'},
+          {src: [fontFile('newsreader', 'italic')], weight: '200 800', style: 'italic'},
+        ],
+      },
+    },
+    {
+      provider: fontProviders.local(),
+      name: 'Inter',
+      cssVariable: '--font-sans',
+      fallbacks: ['sans-serif'],
+      options: {
+        variants: [{src: [fontFile('inter', 'normal')], weight: '100 900', style: 'normal'}],
+      },
+    },
+  ],
   // The site has no Markdown; Shiki's inline styles would not pass the CSP anyway.
   markdown: {syntaxHighlight: false},
   logger: {

@@ -28,7 +28,14 @@ const imageProjection = /* groq */ `{
 
 const categoryLinkProjection = /* groq */ `{_id, title, "slug": slug.current}`
 
-const authorProjection = /* groq */ `{name, "slug": slug.current, role}`
+const authorProjection = /* groq */ `{
+  name,
+  "slug": slug.current,
+  role,
+  bio,
+  url,
+  "image": image${imageProjection}
+}`
 
 const cityProjection = /* groq */ `{
   _id,

@@ -4,6 +4,10 @@
  */
 export const routes = {
   home: () => '/',
+  /** Index pages: every ranked list, every city, every category ("Sections"). */
+  lists: () => '/lists/',
+  cities: () => '/cities/',
+  categories: () => '/categories/',
   listicle: (slug: string) => `/lists/${slug}/`,
   city: (slug: string) => `/cities/${slug}/`,
   article: (slug: string) => `/articles/${slug}/`,

@@ -20,7 +20,7 @@ describe('the listicle page at /', () => {
     const entries = $('ol.entries > li')
       .map((_, entry) => $(entry).find('h2').text().replace(/\s+/g, ' ').trim())
       .get()
-    expect(entries).toEqual(SEED_CITY_ORDER.map((name, index) => `${index + 1}. ${name}`))
+    expect(entries).toEqual(SEED_CITY_ORDER.map((name, index) => `${index + 1} ${name}`))
   })
 
   test('shows each city’s facts', async () => {

@@ -16,6 +16,8 @@ import {SEED_CITY_ORDER, SEED_LATEST_TITLES} from '../support/seed'
 const bundled = inject('bundledSite')
 const paged = inject('pagedSite')
 const SITE = 'https://smartcities.example'
+/** The featured list's own page; its canonical address is the home page. */
+const FEATURED_LIST_PATH = '/lists/top-smart-cities-in-the-world/'
 
 type Doc = {_id: string; _type: string; slug?: {current: string}; title?: string; name?: string}
 const published = async (type: string) =>
@@ -38,18 +40,17 @@ describe('every document has its page', () => {
     }
   })
 
-  test('the home page is the featured listicle, with the nine cities in order and a table of contents', async () => {
+  test('the home page is the featured listicle, with the nine cities in order and an overview of the ranking', async () => {
     const $ = await loadPage(bundled, '/')
     expect($('h1').text()).toBe('The Top Smart Cities in the World')
-    const toc = $('nav.toc a')
-      .map((_, link) => $(link).text())
-      .get()
-    expect(toc).toEqual(SEED_CITY_ORDER)
-    expect(
-      $('nav.toc a')
-        .map((_, link) => $(link).attr('href'))
-        .get(),
-    ).toEqual([
+    const overview = $('nav[aria-labelledby="overview-heading"] a')
+    expect(overview.map((_, link) => $(link).find('.name').text()).get()).toEqual(SEED_CITY_ORDER)
+    expect(overview.map((_, link) => $(link).find('.rank').text()).get()).toEqual(
+      SEED_CITY_ORDER.map((_, index) => String(index + 1)),
+    )
+    // Each overview row shows the city's image.
+    expect(overview.find('img').length).toBe(SEED_CITY_ORDER.length)
+    expect(overview.map((_, link) => $(link).attr('href')).get()).toEqual([
       '#boston',
       '#seoul',
       '#vienna',
@@ -62,16 +63,16 @@ describe('every document has its page', () => {
     ])
   })
 
-  test('the home page shows the four Latest articles, newest first, with category, date and "Read more"', async () => {
+  test('the home page shows the four Latest articles, newest first, as cards with image, category and date', async () => {
     const $ = await loadPage(bundled, '/')
-    const cards = $('section.latest article')
+    const cards = $('section[aria-labelledby="latest-heading"] article')
     expect(cards.map((_, card) => $(card).find('h3').text()).get()).toEqual(SEED_LATEST_TITLES)
     expect(cards.first().find('time').attr('datetime')).toBe('2026-02-02T15:00:00Z')
-    expect(cards.first().text()).toContain('Cities')
-    expect(cards.first().find('a').last().text()).toBe(`Read more: ${SEED_LATEST_TITLES[0]}\u00a0→`)
-    expect(cards.first().find('a').last().find('.visually-hidden').text()).toBe(
-      `: ${SEED_LATEST_TITLES[0]}`,
+    expect(cards.first().find('.kicker').text()).toBe('Cities')
+    expect(cards.first().find('h3 a').attr('href')).toBe(
+      '/articles/craftsmanship-and-the-soul-of-cities-with-mike-ablon/',
     )
+    cards.each((_, card) => void expect($(card).find('img[alt]').length).toBe(1))
   })
 
   test('embedded posts are static cards linking to the original, with no third-party script', async () => {
@@ -201,7 +202,9 @@ describe('every page', () => {
           `${file} repeats the description of ${descriptions.get(description)}`,
         ).toBeUndefined()
         descriptions.set(description, file)
-        expect($('link[rel="canonical"]').attr('href'), file).toBe(`${SITE}${path}`)
+        // The featured list is the home page: its own page points there.
+        const canonical = path === FEATURED_LIST_PATH ? `${SITE}/` : `${SITE}${path}`
+        expect($('link[rel="canonical"]').attr('href'), file).toBe(canonical)
       }
       expect($('html').attr('lang'), file).toBe('en')
       expect($('a.skip-link').attr('href'), file).toBe('#main')
@@ -257,7 +260,8 @@ describe('every page', () => {
   test('images have explicit width and height, srcset, and load lazily below the fold', async () => {
     const $ = await loadPage(bundled, '/')
     const images = $('main img')
-    expect(images.length).toBe(10)
+    // The hero, the nine in the overview, the nine entries, the four Latest cards.
+    expect(images.length).toBe(1 + 9 + 9 + 4)
     images.each((index, image) => {
       expect($(image).attr('width')).toBe('1600')
       expect($(image).attr('height')).toBe('900')
@@ -288,15 +292,20 @@ describe('drafts', () => {
 })
 
 describe('crawlers', () => {
-  test('robots.txt points at the sitemap index, which lists every page but the 404', async () => {
+  test('robots.txt points at the sitemap index, which lists every canonical page (not the 404, not the featured list twice)', async () => {
     const robots = await readFile(join(bundled, 'robots.txt'), 'utf8')
     expect(robots).toContain(`Sitemap: ${SITE}/sitemap-index.xml`)
     const sitemap = await readFile(join(bundled, 'sitemap-0.xml'), 'utf8')
     const urls = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1])
     const pages = (await htmlFiles(bundled))
       .filter((file) => file !== '404.html')
-      .map((file) => `${SITE}${urlPathOf(file)}`)
+      .map((file) => urlPathOf(file))
+      .filter((path) => path !== FEATURED_LIST_PATH)
+      .map((path) => `${SITE}${path}`)
     expect(urls.sort()).toEqual(pages.sort())
+    // The index pages are there too.
+    for (const index of ['/categories/', '/cities/', '/lists/'])
+      expect(urls).toContain(`${SITE}${index}`)
   })
 
   test('the 404 page helps the reader on', async () => {

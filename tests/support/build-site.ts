@@ -24,9 +24,12 @@ const plainLogs = {ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1'}
 // chunks in one shared site/.astro folder, and parallel builds would collide.
 const buildsDir = join(siteDir, '.test-builds')
 
-/** Runs the site's real build (`pnpm build`'s script) into a fresh folder. */
-export async function buildSite(env: Record<string, string> = {}): Promise<BuildResult> {
-  const outDir = await newDistDir('build-')
+/** Runs the site's real build (`pnpm build`'s script) into a fresh folder, or into `outDir`. */
+export async function buildSite(
+  env: Record<string, string> = {},
+  outDir?: string,
+): Promise<BuildResult> {
+  outDir ??= await newDistDir('build-')
   const {code, output} = await runFailSafeBuild(outDir, env)
   return {outDir, ok: code === 0, output}
 }

@@ -456,7 +456,7 @@ export type SITE_SETTINGS_QUERY_RESULT = {
 
 // Source: ../shared/src/queries.ts
 // Variable: LISTICLES_QUERY
-// Query: *[_type == "listicle" && defined(slug.current)] | order(dateTime(publishedAt) desc, _id asc){  _id,  title,  "slug": slug.current,  dek,  intro,  closing,  publishedAt,  updatedAt,  "author": author->{name, "slug": slug.current, role},  "heroImage": heroImage{  alt,  caption,  credit,  hotspot,  crop,  "asset": asset->{    _id,    url,    path,    mimeType,    size,    "width": metadata.dimensions.width,    "height": metadata.dimensions.height,    "lqip": metadata.lqip  }},  categories[]->{_id, title, "slug": slug.current},  seo{title, description, noIndex},  "entries": entries[defined(city->slug.current)]{    _key,    blurb,    "city": city->{  _id,  name,  "slug": slug.current,  country,  region,  summary,  highlights[]{_key, label, value, number, unit, source},  themes[]->{_id, title, "slug": slug.current},  "image": image{  alt,  caption,  credit,  hotspot,  crop,  "asset": asset->{    _id,    url,    path,    mimeType,    size,    "width": metadata.dimensions.width,    "height": metadata.dimensions.height,    "lqip": metadata.lqip  }},  socialEmbed{url, authorName, authorHandle, text, postedAt},  links[]{_key, title, url}}  }}
+// Query: *[_type == "listicle" && defined(slug.current)] | order(dateTime(publishedAt) desc, _id asc){  _id,  title,  "slug": slug.current,  dek,  intro,  closing,  publishedAt,  updatedAt,  "author": author->{  name,  "slug": slug.current,  role,  bio,  url,  "image": image{  alt,  caption,  credit,  hotspot,  crop,  "asset": asset->{    _id,    url,    path,    mimeType,    size,    "width": metadata.dimensions.width,    "height": metadata.dimensions.height,    "lqip": metadata.lqip  }}},  "heroImage": heroImage{  alt,  caption,  credit,  hotspot,  crop,  "asset": asset->{    _id,    url,    path,    mimeType,    size,    "width": metadata.dimensions.width,    "height": metadata.dimensions.height,    "lqip": metadata.lqip  }},  categories[]->{_id, title, "slug": slug.current},  seo{title, description, noIndex},  "entries": entries[defined(city->slug.current)]{    _key,    blurb,    "city": city->{  _id,  name,  "slug": slug.current,  country,  region,  summary,  highlights[]{_key, label, value, number, unit, source},  themes[]->{_id, title, "slug": slug.current},  "image": image{  alt,  caption,  credit,  hotspot,  crop,  "asset": asset->{    _id,    url,    path,    mimeType,    size,    "width": metadata.dimensions.width,    "height": metadata.dimensions.height,    "lqip": metadata.lqip  }},  socialEmbed{url, authorName, authorHandle, text, postedAt},  links[]{_key, title, url}}  }}
 export type LISTICLES_QUERY_RESULT = Array<{
   _id: string
   title: string
@@ -470,6 +470,25 @@ export type LISTICLES_QUERY_RESULT = Array<{
     name: string
     slug: string
     role: string | null
+    bio: string | null
+    url: string | null
+    image: {
+      alt: string | null
+      caption: string | null
+      credit: string | null
+      hotspot: SanityImageHotspot | null
+      crop: SanityImageCrop | null
+      asset: {
+        _id: string
+        url: string
+        path: string
+        mimeType: string
+        size: number
+        width: number | null
+        height: number | null
+        lqip: string | null
+      } | null
+    } | null
   }
   heroImage: {
     alt: string | null
@@ -610,7 +629,7 @@ export type CITIES_QUERY_RESULT = Array<{
 
 // Source: ../shared/src/queries.ts
 // Variable: ARTICLES_QUERY
-// Query: *[_type == "article" && defined(slug.current) && dateTime(publishedAt) <= dateTime(now())] | order(dateTime(publishedAt) desc, _id asc){  _id,  title,  "slug": slug.current,  excerpt,  publishedAt,  "category": category->{_id, title, "slug": slug.current},  "author": author->{name, "slug": slug.current, role},  "heroImage": heroImage{  alt,  caption,  credit,  hotspot,  crop,  "asset": asset->{    _id,    url,    path,    mimeType,    size,    "width": metadata.dimensions.width,    "height": metadata.dimensions.height,    "lqip": metadata.lqip  }},  "relatedCities": relatedCities[]->{_id, name, "slug": slug.current, country},  seo{title, description, noIndex},  body[]{  ...,  _type == "accessibleImage" => {  alt,  caption,  credit,  hotspot,  crop,  "asset": asset->{    _id,    url,    path,    mimeType,    size,    "width": metadata.dimensions.width,    "height": metadata.dimensions.height,    "lqip": metadata.lqip  }}}}
+// Query: *[_type == "article" && defined(slug.current) && dateTime(publishedAt) <= dateTime(now())] | order(dateTime(publishedAt) desc, _id asc){  _id,  title,  "slug": slug.current,  excerpt,  publishedAt,  "category": category->{_id, title, "slug": slug.current},  "author": author->{  name,  "slug": slug.current,  role,  bio,  url,  "image": image{  alt,  caption,  credit,  hotspot,  crop,  "asset": asset->{    _id,    url,    path,    mimeType,    size,    "width": metadata.dimensions.width,    "height": metadata.dimensions.height,    "lqip": metadata.lqip  }}},  "heroImage": heroImage{  alt,  caption,  credit,  hotspot,  crop,  "asset": asset->{    _id,    url,    path,    mimeType,    size,    "width": metadata.dimensions.width,    "height": metadata.dimensions.height,    "lqip": metadata.lqip  }},  "relatedCities": relatedCities[]->{_id, name, "slug": slug.current, country},  seo{title, description, noIndex},  body[]{  ...,  _type == "accessibleImage" => {  alt,  caption,  credit,  hotspot,  crop,  "asset": asset->{    _id,    url,    path,    mimeType,    size,    "width": metadata.dimensions.width,    "height": metadata.dimensions.height,    "lqip": metadata.lqip  }}}}
 export type ARTICLES_QUERY_RESULT = Array<{
   _id: string
   title: string
@@ -626,6 +645,25 @@ export type ARTICLES_QUERY_RESULT = Array<{
     name: string
     slug: string
     role: string | null
+    bio: string | null
+    url: string | null
+    image: {
+      alt: string | null
+      caption: string | null
+      credit: string | null
+      hotspot: SanityImageHotspot | null
+      crop: SanityImageCrop | null
+      asset: {
+        _id: string
+        url: string
+        path: string
+        mimeType: string
+        size: number
+        width: number | null
+        height: number | null
+        lqip: string | null
+      } | null
+    } | null
   }
   heroImage: {
     alt: string | null
@@ -720,9 +758,9 @@ export type CATEGORIES_QUERY_RESULT = Array<{
 declare global {
   interface SanityQueries {
     '*[_type == "siteSettings" && _id == "siteSettings"][0]{\n  title,\n  tagline,\n  siteUrl,\n  followHeading,\n  subscribe{text, label, url},\n  socialProfiles[]{_key, platform, handle, url},\n  "featuredListicleId": featuredListicle._ref\n}': SITE_SETTINGS_QUERY_RESULT
-    '*[_type == "listicle" && defined(slug.current)] | order(dateTime(publishedAt) desc, _id asc){\n  _id,\n  title,\n  "slug": slug.current,\n  dek,\n  intro,\n  closing,\n  publishedAt,\n  updatedAt,\n  "author": author->{name, "slug": slug.current, role},\n  "heroImage": heroImage{\n  alt,\n  caption,\n  credit,\n  hotspot,\n  crop,\n  "asset": asset->{\n    _id,\n    url,\n    path,\n    mimeType,\n    size,\n    "width": metadata.dimensions.width,\n    "height": metadata.dimensions.height,\n    "lqip": metadata.lqip\n  }\n},\n  categories[]->{_id, title, "slug": slug.current},\n  seo{title, description, noIndex},\n  "entries": entries[defined(city->slug.current)]{\n    _key,\n    blurb,\n    "city": city->{\n  _id,\n  name,\n  "slug": slug.current,\n  country,\n  region,\n  summary,\n  highlights[]{_key, label, value, number, unit, source},\n  themes[]->{_id, title, "slug": slug.current},\n  "image": image{\n  alt,\n  caption,\n  credit,\n  hotspot,\n  crop,\n  "asset": asset->{\n    _id,\n    url,\n    path,\n    mimeType,\n    size,\n    "width": metadata.dimensions.width,\n    "height": metadata.dimensions.height,\n    "lqip": metadata.lqip\n  }\n},\n  socialEmbed{url, authorName, authorHandle, text, postedAt},\n  links[]{_key, title, url}\n}\n  }\n}': LISTICLES_QUERY_RESULT
+    '*[_type == "listicle" && defined(slug.current)] | order(dateTime(publishedAt) desc, _id asc){\n  _id,\n  title,\n  "slug": slug.current,\n  dek,\n  intro,\n  closing,\n  publishedAt,\n  updatedAt,\n  "author": author->{\n  name,\n  "slug": slug.current,\n  role,\n  bio,\n  url,\n  "image": image{\n  alt,\n  caption,\n  credit,\n  hotspot,\n  crop,\n  "asset": asset->{\n    _id,\n    url,\n    path,\n    mimeType,\n    size,\n    "width": metadata.dimensions.width,\n    "height": metadata.dimensions.height,\n    "lqip": metadata.lqip\n  }\n}\n},\n  "heroImage": heroImage{\n  alt,\n  caption,\n  credit,\n  hotspot,\n  crop,\n  "asset": asset->{\n    _id,\n    url,\n    path,\n    mimeType,\n    size,\n    "width": metadata.dimensions.width,\n    "height": metadata.dimensions.height,\n    "lqip": metadata.lqip\n  }\n},\n  categories[]->{_id, title, "slug": slug.current},\n  seo{title, description, noIndex},\n  "entries": entries[defined(city->slug.current)]{\n    _key,\n    blurb,\n    "city": city->{\n  _id,\n  name,\n  "slug": slug.current,\n  country,\n  region,\n  summary,\n  highlights[]{_key, label, value, number, unit, source},\n  themes[]->{_id, title, "slug": slug.current},\n  "image": image{\n  alt,\n  caption,\n  credit,\n  hotspot,\n  crop,\n  "asset": asset->{\n    _id,\n    url,\n    path,\n    mimeType,\n    size,\n    "width": metadata.dimensions.width,\n    "height": metadata.dimensions.height,\n    "lqip": metadata.lqip\n  }\n},\n  socialEmbed{url, authorName, authorHandle, text, postedAt},\n  links[]{_key, title, url}\n}\n  }\n}': LISTICLES_QUERY_RESULT
     '*[_type == "city" && defined(slug.current)] | order(name asc){\n  ...{\n  _id,\n  name,\n  "slug": slug.current,\n  country,\n  region,\n  summary,\n  highlights[]{_key, label, value, number, unit, source},\n  themes[]->{_id, title, "slug": slug.current},\n  "image": image{\n  alt,\n  caption,\n  credit,\n  hotspot,\n  crop,\n  "asset": asset->{\n    _id,\n    url,\n    path,\n    mimeType,\n    size,\n    "width": metadata.dimensions.width,\n    "height": metadata.dimensions.height,\n    "lqip": metadata.lqip\n  }\n},\n  socialEmbed{url, authorName, authorHandle, text, postedAt},\n  links[]{_key, title, url}\n}\n}': CITIES_QUERY_RESULT
-    '*[_type == "article" && defined(slug.current) && dateTime(publishedAt) <= dateTime(now())] | order(dateTime(publishedAt) desc, _id asc){\n  _id,\n  title,\n  "slug": slug.current,\n  excerpt,\n  publishedAt,\n  "category": category->{_id, title, "slug": slug.current},\n  "author": author->{name, "slug": slug.current, role},\n  "heroImage": heroImage{\n  alt,\n  caption,\n  credit,\n  hotspot,\n  crop,\n  "asset": asset->{\n    _id,\n    url,\n    path,\n    mimeType,\n    size,\n    "width": metadata.dimensions.width,\n    "height": metadata.dimensions.height,\n    "lqip": metadata.lqip\n  }\n},\n  "relatedCities": relatedCities[]->{_id, name, "slug": slug.current, country},\n  seo{title, description, noIndex},\n  body[]{\n  ...,\n  _type == "accessibleImage" => {\n  alt,\n  caption,\n  credit,\n  hotspot,\n  crop,\n  "asset": asset->{\n    _id,\n    url,\n    path,\n    mimeType,\n    size,\n    "width": metadata.dimensions.width,\n    "height": metadata.dimensions.height,\n    "lqip": metadata.lqip\n  }\n}\n}\n}': ARTICLES_QUERY_RESULT
+    '*[_type == "article" && defined(slug.current) && dateTime(publishedAt) <= dateTime(now())] | order(dateTime(publishedAt) desc, _id asc){\n  _id,\n  title,\n  "slug": slug.current,\n  excerpt,\n  publishedAt,\n  "category": category->{_id, title, "slug": slug.current},\n  "author": author->{\n  name,\n  "slug": slug.current,\n  role,\n  bio,\n  url,\n  "image": image{\n  alt,\n  caption,\n  credit,\n  hotspot,\n  crop,\n  "asset": asset->{\n    _id,\n    url,\n    path,\n    mimeType,\n    size,\n    "width": metadata.dimensions.width,\n    "height": metadata.dimensions.height,\n    "lqip": metadata.lqip\n  }\n}\n},\n  "heroImage": heroImage{\n  alt,\n  caption,\n  credit,\n  hotspot,\n  crop,\n  "asset": asset->{\n    _id,\n    url,\n    path,\n    mimeType,\n    size,\n    "width": metadata.dimensions.width,\n    "height": metadata.dimensions.height,\n    "lqip": metadata.lqip\n  }\n},\n  "relatedCities": relatedCities[]->{_id, name, "slug": slug.current, country},\n  seo{title, description, noIndex},\n  body[]{\n  ...,\n  _type == "accessibleImage" => {\n  alt,\n  caption,\n  credit,\n  hotspot,\n  crop,\n  "asset": asset->{\n    _id,\n    url,\n    path,\n    mimeType,\n    size,\n    "width": metadata.dimensions.width,\n    "height": metadata.dimensions.height,\n    "lqip": metadata.lqip\n  }\n}\n}\n}': ARTICLES_QUERY_RESULT
     '*[_type == "category" && defined(slug.current)] | order(title asc){\n  _id,\n  title,\n  "slug": slug.current,\n  description\n}': CATEGORIES_QUERY_RESULT
   }
 }

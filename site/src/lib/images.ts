@@ -6,7 +6,7 @@
 import type {ImageUrls, ProjectedAsset, ProjectedImage} from '@smart-cities/shared/content'
 
 /** Widths offered in srcset; no width larger than the original is offered. */
-export const IMAGE_WIDTHS = [480, 800, 1200, 1600] as const
+export const IMAGE_WIDTHS = [320, 480, 800, 1200, 1600] as const
 
 export interface ResolvedImage {
   src: string

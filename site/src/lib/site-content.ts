@@ -120,14 +120,22 @@ async function fetchSiteContent() {
     })
   }
 
-  // Pages editors hid from search engines stay out of the sitemap (astro.config.ts).
+  // Pages editors hid from search engines, and the featured list's own page (its
+  // canonical address is the home page), stay out of the sitemap (astro.config.ts).
   const unlisted = unlistedPaths()
-  for (const article of articles)
+  for (const article of articles) {
     if (article.seo?.noIndex) unlisted.add(routes.article(article.slug))
+  }
   for (const listicle of listicles) {
     if (listicle.seo?.noIndex) unlisted.add(routes.listicle(listicle.slug))
   }
+  unlisted.add(routes.listicle(featuredListicle.slug))
   if (featuredListicle.seo?.noIndex) unlisted.add(routes.home())
+
+  // Both queries return newest first.
+  const newestDate = [articles[0]?.publishedAt, listicles[0]?.publishedAt]
+    .filter((date): date is string => date !== undefined)
+    .sort((a, b) => Date.parse(b) - Date.parse(a))[0]!
 
   // What the layout shows on every page: a change here changes every page's key.
   const layoutDigest = pageCacheKey(source.images.scheme, settings, featuredListicle.heroImage)
@@ -137,6 +145,7 @@ async function fetchSiteContent() {
     layoutDigest,
     settings,
     featuredListicle,
+    newestDate,
     listicles,
     articles,
     categories,

@@ -1,7 +1,8 @@
 /**
- * An embedded social post as a static quote card linking to the original: no
+ * An embedded social post as a static card linking to the original: no
  * third-party script, no network at build time. All text is escaped; a post
- * whose URL is not safe (see safeUrl) is not shown at all.
+ * whose URL is not safe (see safeUrl) is not shown at all. Its look is in
+ * styles/social-card.css (the card is HTML written here, for pages and feeds).
  */
 import {escapeHTML} from '@portabletext/to-html'
 
@@ -21,22 +22,34 @@ const htmlDatetime = (written: string, date: Date) =>
     ? written
     : date.toISOString()
 
+/**
+ * Who posted, when, the text when we have it, and the way to the post itself: we
+ * link to X rather than embed it, so that no page loads anything from X.
+ */
 export function socialCardHtml(embed: SocialEmbed): string {
   const href = safeUrl(embed.url)
   if (!href) return ''
+  const name = textOf(embed.authorName)
   const handle = textOf(embed.authorHandle)
-  const who = [textOf(embed.authorName), handle && `@${handle}`].filter(Boolean)
+  const who =
+    [name && `<strong>${name}</strong>`, handle && `<span class="handle">@${handle}</span>`]
+      .filter(Boolean)
+      .join(' ') || 'A post'
   const postedAt = typeof embed.postedAt === 'string' ? new Date(embed.postedAt) : undefined
   const when =
     postedAt && !Number.isNaN(postedAt.getTime())
       ? ` · <time datetime="${escapeHTML(htmlDatetime(embed.postedAt!, postedAt))}">${escapeHTML(formatDate(postedAt.toISOString()))}</time>`
       : ''
   const text = textOf(embed.text)
+  const note = text
+    ? 'Quoted from X, where the post and its replies are.'
+    : 'The post, with its text and images, is on X.'
   return (
     `<figure class="social-card">` +
+    `<figcaption>${who} on X${when}</figcaption>` +
     (text ? `<blockquote cite="${escapeHTML(href)}"><p>${text}</p></blockquote>` : '') +
-    `<figcaption>Post by ${who.join(' ') || 'an account'} on X${when}. ` +
-    `<a href="${escapeHTML(href)}" rel="noopener noreferrer">View the post on X</a></figcaption>` +
+    `<p class="post-note">${note}</p>` +
+    `<a class="post-link" href="${escapeHTML(href)}" rel="noopener noreferrer">Read the post on X</a>` +
     `</figure>`
   )
 }

@@ -1,6 +1,7 @@
 /**
- * Paths of pages hidden from search engines (`seo.noIndex`): the pages carry
- * `noindex`, and the sitemap (astro.config.ts) and feeds leave them out.
+ * Paths the sitemap (astro.config.ts) leaves out: pages hidden from search engines
+ * (`seo.noIndex`, which also carry `noindex` and stay out of feeds), and pages whose
+ * canonical address is another page (the featured list's own page).
  *
  * Kept on globalThis: the pages fill it while Astro renders them, from their own
  * copy of this module (bundled by Vite), and the sitemap reads it from
