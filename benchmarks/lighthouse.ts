@@ -1,5 +1,5 @@
 /**
- * Lighthouse (default mobile config) over three pages of the built site; scores go to
+ * Lighthouse (default mobile config) over five pages of the built site; scores go to
  * benchmarks/LIGHTHOUSE.md and stdout, full JSON reports to benchmarks/runs/.
  *
  * Builds nothing. From the repository root, under Node 24 (which strips the types):
@@ -23,7 +23,13 @@ const dist = join(repoRoot, 'site', 'dist')
 const runsDir = join(repoRoot, 'benchmarks', 'runs')
 const reportFile = join(repoRoot, 'benchmarks', 'LIGHTHOUSE.md')
 
-const PAGES = ['/', '/cities/vienna/', '/articles/when-client-engagement-becomes-true-partnership/']
+const PAGES = [
+  '/',
+  '/cities/vienna/',
+  '/articles/when-client-engagement-becomes-true-partnership/',
+  '/latest/',
+  '/categories/',
+]
 const CATEGORIES = [
   {id: 'performance', title: 'Performance'},
   {id: 'accessibility', title: 'Accessibility'},
