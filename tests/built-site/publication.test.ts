@@ -110,9 +110,8 @@ describe('articles', () => {
       const path = `/articles/${slugOf(article)}/`
       const $ = await loadPage(bundled, path)
       const links = $('nav[aria-label="Share this article"] a')
-      const byNetwork = new Map(
-        links.map((_, link) => [[$(link).text(), $(link).attr('href')!]]).get(),
-      )
+      const byNetwork = new Map<string, string>()
+      links.each((_, link) => void byNetwork.set($(link).text(), $(link).attr('href')!))
       const pageUrl = `${SITE}${path}`
       const x = new URL(byNetwork.get('X')!)
       expect(`${x.origin}${x.pathname}`).toBe('https://x.com/intent/post')
