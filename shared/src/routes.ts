@@ -14,8 +14,12 @@ export const routes = {
   category: (slug: string, page = 1) =>
     page > 1 ? `/categories/${slug}/${page}/` : `/categories/${slug}/`,
   latest: (page = 1) => (page > 1 ? `/latest/${page}/` : '/latest/'),
+  /** RSS 2.0, the whole site and one category. */
   feed: () => '/rss.xml',
   categoryFeed: (slug: string) => `/categories/${slug}/rss.xml`,
+  /** JSON Feed 1.1, with the same items as the RSS feed beside it. */
+  jsonFeed: () => '/feed.json',
+  categoryJsonFeed: (slug: string) => `/categories/${slug}/feed.json`,
   /** A file the site writes from a dataset's images (site/src/pages/images/). */
   image: (fileName: string) => `/images/${fileName}`,
 } as const

@@ -362,6 +362,12 @@ describe('a hostile dataset builds into a safe site', () => {
         .get(),
     ).toEqual(['https://example.org/safe', 'https://smartcities.example/latest/'])
     expect($.root().text()).toContain(`unsafe link 0 ${SCRIPT}`)
+    // The hero comes first, its hostile alt text an attribute value and nothing more.
+    const hero = $.root().children().first()
+    expect(hero.is('figure')).toBe(true)
+    expect(visible(hero.children('img').attr('alt'))).toBe(
+      'Hostile alt "><script>alert(1)</script>',
+    )
   })
 
   test('the hostile pages pass the Nu HTML Checker', async () => {

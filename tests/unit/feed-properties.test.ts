@@ -1,9 +1,10 @@
 /**
- * Random articles and ranked lists through the feed generator the rss.xml
- * routes call (site/src/lib/feed.ts, then @astrojs/rss): the feed is always
- * well-formed XML that RSS readers parse, with no character XML 1.0 forbids,
- * and the HTML inside it (content:encoded) has no script, no event handler and
- * no javascript:/data:/vbscript: URL, whatever the titles, texts and links were.
+ * Random articles and ranked lists through the feed builder the feed routes call
+ * (site/src/lib/feed.ts), then its RSS writer (site/src/lib/rss.ts, then
+ * @astrojs/rss): the feed is always well-formed XML that RSS readers parse, with
+ * no character XML 1.0 forbids, and the HTML inside it (content:encoded) has no
+ * script, no event handler and no javascript:/data:/vbscript: URL, whatever the
+ * titles, texts and links were.
  */
 import {createDatasetSource} from '@smart-cities/shared/content'
 import {XMLParser, XMLValidator} from 'fast-xml-parser'
@@ -12,7 +13,8 @@ import {parseRssFeed} from 'feedsmith'
 import {describe, expect, test} from 'vitest'
 
 import {buildFeed} from '../../site/src/lib/feed'
-import type {Article, Listicle, SiteContent} from '../../site/src/lib/site-content'
+import {rssFeed} from '../../site/src/lib/rss'
+import type {Article, Listicle} from '../../site/src/lib/site-content'
 import {HOSTILE_URLS, hostileText, SAFE_URLS} from '../fixtures/hostile/strings'
 import {bundledDatasetFile} from '../support/paths'
 import {expectSafeHtml, isHostileUrl} from '../support/safe-output'
@@ -117,52 +119,111 @@ const listicle = fc.record({
 })
 
 // Only the source's image URLs are read: no file, no query.
-const content = {source: createDatasetSource(bundledDatasetFile)} as SiteContent
+const {images} = createDatasetSource(bundledDatasetFile)
 const FORBIDDEN_IN_XML = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u
 
-async function feedXml(options: {
+interface FeedInput {
   title: string
   description: string
+  publisher?: string
+  image?: unknown
   articles: unknown[]
   listicles: unknown[]
-}) {
-  const response = await buildFeed({
-    content,
+}
+
+const feedOf = (options: FeedInput) =>
+  buildFeed({
+    images,
     site: SITE,
     title: options.title,
     description: options.description,
-    selfPath: '/rss.xml',
+    publisher: options.publisher ?? options.title,
+    paths: {rss: '/rss.xml', json: '/feed.json'},
+    image: (options.image ?? null) as Article['heroImage'],
     articles: options.articles as Article[],
     listicles: options.listicles as Listicle[],
   })
-  return response.text()
-}
+
+const feedXml = (options: FeedInput) => rssFeed(feedOf(options)).then((response) => response.text())
+
+/** The channel and items as written: text verbatim (not trimmed, numbers not read). */
+const rawRss = (xml: string) =>
+  new XMLParser({
+    ignoreAttributes: false,
+    parseTagValue: false,
+    trimValues: false,
+    isArray: (name) => name === 'item',
+  }).parse(xml) as {
+    rss: {channel: {item?: Array<Record<string, unknown>>} & Record<string, unknown>}
+  }
+
+/** A hero the bundled source can point at: its original is /images/0123abcd-800x600.png. */
+const validHero = (alt: string) => ({
+  alt,
+  asset: {
+    _id: 'image-0123abcd-800x600-png',
+    path: 'images/0123abcd-800x600.png',
+    url: 'https://cdn.example/x.png',
+    width: 800,
+    height: 600,
+    size: 1234,
+    mimeType: 'image/png',
+  },
+})
+const HERO_URL = 'https://smartcities.example/images/0123abcd-800x600.png'
+
+const datedArticle = (slug: string, publishedAt: string, extra: Record<string, unknown> = {}) => ({
+  _id: slug,
+  title: slug,
+  slug,
+  publishedAt,
+  excerpt: slug,
+  body: [],
+  category: {title: 'Cities'},
+  author: {name: 'A'},
+  heroImage: null,
+  ...extra,
+})
 
 describe('the RSS feed, for any articles and lists', () => {
-  test('is well-formed XML that an RSS parser reads, with safe HTML inside', async () => {
+  test('is well-formed XML that an RSS parser reads, with safe HTML (the hero first) and a channel image and lastBuildDate that agree', async () => {
     await fc.assert(
       fc.asyncProperty(
         text,
         text,
+        heroImage,
         fc.array(article, {maxLength: 4}),
         fc.array(listicle, {maxLength: 2}),
-        async (title, description, articles, listicles) => {
-          const xml = await feedXml({title, description, articles, listicles})
+        async (title, description, image, articles, listicles) => {
+          const xml = await feedXml({title, description, image, articles, listicles})
           expect(XMLValidator.validate(xml)).toBe(true)
           expect(xml).not.toMatch(FORBIDDEN_IN_XML)
           const feed = parseRssFeed(xml)
           expect(feed.items?.length ?? 0).toBe(articles.length + listicles.length)
-          const parsed = new XMLParser({
-            ignoreAttributes: false,
-            isArray: (name) => name === 'item',
-          }).parse(xml) as {
-            rss: {channel: {item?: Array<Record<string, unknown>>}}
+          const {channel} = rawRss(xml).rss
+          // The channel's image, when there is one, is named exactly as the channel is.
+          const channelImage = channel.image as Record<string, string> | undefined
+          if (channelImage) {
+            expect(channelImage.title ?? '').toBe(channel.title ?? '')
+            expect(channelImage.link).toBe(channel.link)
+            expect(isHostileUrl(channelImage.url!)).toBe(false)
           }
-          for (const item of parsed.rss.channel.item ?? []) {
+          // lastBuildDate is the first (newest) item's date, or absent with no dated item.
+          expect(channel.lastBuildDate).toBe(channel.item?.[0]?.pubDate)
+          for (const item of channel.item ?? []) {
             const html = String(item['content:encoded'] ?? '')
-            expectSafeHtml(html)
+            const $ = expectSafeHtml(html)
             const enclosure = item.enclosure as Record<string, string> | undefined
-            if (enclosure) expect(isHostileUrl(enclosure['@_url']!)).toBe(false)
+            if (enclosure) {
+              expect(isHostileUrl(enclosure['@_url']!)).toBe(false)
+              // The hero comes first in the HTML: the enclosure's file, with its dimensions.
+              const hero = $.root().children().first()
+              expect(hero.is('figure')).toBe(true)
+              expect(hero.find('img').attr('src')).toBe(enclosure['@_url'])
+              const media = item['media:content'] as Record<string, string>
+              expect(hero.find('img').attr('width')).toBe(media['@_width'])
+              expect(hero.find('img').attr('height')).toBe(media['@_height'])
+            }
           }
         },
       ),
@@ -219,26 +280,15 @@ describe('the RSS feed, for any articles and lists', () => {
 
   test('items are newest first by the instant, whatever the time zone or precision', async () => {
     // As text, "…10:00:00-08:00" (18:00 UTC) sorts before "…15:00:00Z", and ".500Z" before "Z".
-    const dated = (slug: string, publishedAt: string) => ({
-      _id: slug,
-      title: slug,
-      slug,
-      publishedAt,
-      excerpt: slug,
-      body: [],
-      category: {title: 'Cities'},
-      author: {name: 'A'},
-      heroImage: null,
-    })
     const xml = await feedXml({
       title: 't',
       description: 'd',
       listicles: [],
       articles: [
-        dated('at-15-utc', '2026-02-02T15:00:00Z'),
-        dated('at-18-utc', '2026-02-02T10:00:00-08:00'),
-        dated('at-15-and-a-half-seconds', '2026-02-02T15:00:00.500Z'),
-        dated('the-day-before', '2026-02-01T23:00:00Z'),
+        datedArticle('at-15-utc', '2026-02-02T15:00:00Z'),
+        datedArticle('at-18-utc', '2026-02-02T10:00:00-08:00'),
+        datedArticle('at-15-and-a-half-seconds', '2026-02-02T15:00:00.500Z'),
+        datedArticle('the-day-before', '2026-02-01T23:00:00Z'),
       ],
     })
     expect(parseRssFeed(xml).items?.map((item) => item.title)).toEqual([
@@ -246,6 +296,65 @@ describe('the RSS feed, for any articles and lists', () => {
       'at-15-and-a-half-seconds',
       'at-15-utc',
       'the-day-before',
+    ])
+  })
+
+  test('the channel image is named exactly as the channel, numbers and spaces included', async () => {
+    // @astrojs/rss reads its customData as XML again, which would make "007 " 7 and "1e3" 1000.
+    for (const title of ['1843', '007 ', ' 0x1F', '1e3', '12.50', '<b>&amp;</b>']) {
+      const xml = await feedXml({
+        title,
+        description: 'd',
+        image: validHero('x'),
+        articles: [],
+        listicles: [],
+      })
+      const {channel} = rawRss(xml).rss
+      expect(channel.title, title).toBe(title)
+      expect(channel.image, title).toEqual({
+        url: HERO_URL,
+        title,
+        link: 'https://smartcities.example/',
+      })
+      // No item, no date to give: no lastBuildDate rather than the time of the build.
+      expect(channel.lastBuildDate, title).toBeUndefined()
+    }
+  })
+
+  test('lastBuildDate is the newest item’s date, so that a rebuild gives the same feed', async () => {
+    const options = {
+      title: 't',
+      description: 'd',
+      listicles: [],
+      articles: [
+        datedArticle('older', '2026-02-01T23:00:00Z'),
+        datedArticle('newer', '2026-02-02T10:00:00-08:00'),
+      ],
+    }
+    // Not the time of the build: the newer article's date, 10:00-08:00, in GMT.
+    expect(rawRss(await feedXml(options)).rss.channel.lastBuildDate).toBe(
+      'Mon, 02 Feb 2026 18:00:00 GMT',
+    )
+  })
+
+  test('the hero comes first in an item’s HTML, its alt text escaped', async () => {
+    const alt = '"><script>alert(1)</script> & <b>more</b>\u0000'
+    const xml = await feedXml({
+      title: 't',
+      description: 'd',
+      listicles: [],
+      articles: [datedArticle('a', '2026-02-02T15:00:00Z', {heroImage: validHero(alt)})],
+    })
+    const item = parseRssFeed(xml).items![0]!
+    expect(item.enclosures?.[0]?.url).toBe(HERO_URL)
+    const $ = expectSafeHtml(item.content?.encoded ?? '')
+    const figure = $.root().children().first()
+    expect(figure.is('figure')).toBe(true)
+    expect(figure.find('img').attr('src')).toBe(HERO_URL)
+    expect(figure.find('img').attr('alt')).toBe('"><script>alert(1)</script> & <b>more</b>')
+    expect([figure.find('img').attr('width'), figure.find('img').attr('height')]).toEqual([
+      '800',
+      '600',
     ])
   })
 })

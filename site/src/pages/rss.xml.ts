@@ -1,17 +1,7 @@
 import type {APIRoute} from 'astro'
 
-import {buildFeed} from '../lib/feed'
+import {siteFeed} from '../lib/feed'
+import {rssFeed} from '../lib/rss'
 import {loadSiteContent} from '../lib/site-content'
 
-export const GET: APIRoute = async ({site}) => {
-  const content = await loadSiteContent()
-  return buildFeed({
-    content,
-    site,
-    title: content.settings.title,
-    description: content.settings.tagline,
-    selfPath: '/rss.xml',
-    articles: content.articles,
-    listicles: content.listicles,
-  })
-}
+export const GET: APIRoute = async ({site}) => rssFeed(siteFeed(await loadSiteContent(), site))

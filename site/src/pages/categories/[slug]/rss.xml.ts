@@ -1,7 +1,7 @@
-import {routes} from '@smart-cities/shared/routes'
 import type {APIRoute, GetStaticPaths} from 'astro'
 
-import {buildFeed} from '../../../lib/feed'
+import {categoryFeed} from '../../../lib/feed'
+import {rssFeed} from '../../../lib/rss'
 import {loadSiteContent, type Category} from '../../../lib/site-content'
 
 export const getStaticPaths = (async () => {
@@ -9,15 +9,5 @@ export const getStaticPaths = (async () => {
   return categories.map((category) => ({params: {slug: category.slug}, props: {category}}))
 }) satisfies GetStaticPaths
 
-export const GET: APIRoute<{category: Category}> = async ({props: {category}, site}) => {
-  const content = await loadSiteContent()
-  return buildFeed({
-    content,
-    site,
-    title: `${content.settings.title}: ${category.title}`,
-    description: category.description ?? `${category.title} from ${content.settings.title}.`,
-    selfPath: routes.categoryFeed(category.slug),
-    articles: content.articlesByCategory.get(category._id) ?? [],
-    listicles: content.listiclesByCategory.get(category._id) ?? [],
-  })
-}
+export const GET: APIRoute<{category: Category}> = async ({props: {category}, site}) =>
+  rssFeed(categoryFeed(await loadSiteContent(), site, category))

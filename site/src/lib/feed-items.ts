@@ -1,0 +1,166 @@
+/**
+ * What a feed carries, whatever its format: the entries (articles and ranked
+ * lists, newest first, at most FEED_ITEM_LIMIT, none hidden from search engines)
+ * with their permalink, date, summary, full HTML, categories, author and hero.
+ * rss.ts writes them as RSS 2.0 and json-feed.ts as JSON Feed 1.1, so both
+ * formats of a feed always hold the same items.
+ *
+ * Every string here is stripped of the code points XML 1.0 forbids, so either
+ * writer can use it as it is; markup written here is escaped, and the HTML comes
+ * from the same safe Portable Text renderer as the pages, with absolute URLs.
+ */
+import {escapeHTML} from '@portabletext/to-html'
+import type {ImageUrls, ProjectedImage} from '@smart-cities/shared/content'
+import {routes} from '@smart-cities/shared/routes'
+
+import {renderPortableText} from './portable-text'
+import type {Article, Listicle} from './site-content'
+import {socialCardHtml} from './social-card'
+import {absoluteUrl, safeUrl, stripForbiddenChars} from './urls'
+
+/**
+ * Feeds carry the newest items only: readers poll them often, and with years of
+ * articles a complete feed would be megabytes of HTML fetched again and again.
+ */
+export const FEED_ITEM_LIMIT = 50
+
+/** An image as feeds show it: its original file, described fully. */
+export interface FeedImage {
+  /** The original file, absolute (the RSS enclosure). */
+  url: string
+  width: number
+  height: number
+  /** In bytes. */
+  size: number
+  mimeType: string
+  alt: string
+}
+
+export interface FeedItem {
+  /** The permalink, absolute: the RSS link and guid, the JSON Feed id and url. */
+  url: string
+  title: string
+  /** Undefined when the document's date does not parse. */
+  published: Date | undefined
+  summary: string
+  /** Full HTML with absolute URLs: the hero as a figure, then the body. */
+  html: string
+  categories: string[]
+  author: string
+  hero: FeedImage | undefined
+}
+
+/** Text for a feed: a string without the code points XML 1.0 forbids. */
+export const clean = (value: unknown) =>
+  typeof value === 'string' ? stripForbiddenChars(value) : ''
+
+/** An image's original file, or undefined when its asset is not described fully. */
+export function feedImage(
+  image: ProjectedImage | null | undefined,
+  images: ImageUrls,
+  site: URL,
+): FeedImage | undefined {
+  const asset = image?.asset
+  const positive = (value: unknown): value is number =>
+    Number.isSafeInteger(value) && Number(value) > 0
+  if (!asset || !positive(asset.size) || !positive(asset.width) || !positive(asset.height))
+    return undefined
+  if (typeof asset.mimeType !== 'string' || !/^image\/[\w.+-]+$/.test(asset.mimeType))
+    return undefined
+  const original = safeUrl(images.original(asset))
+  if (!original) return undefined
+  return {
+    url: absoluteUrl(original, site),
+    width: asset.width,
+    height: asset.height,
+    size: asset.size,
+    mimeType: asset.mimeType,
+    alt: clean(image?.alt),
+  }
+}
+
+/** The hero at the top of an item's HTML: its original file, with its dimensions and alt text. */
+const heroFigure = (hero: FeedImage | undefined) =>
+  hero
+    ? `<figure><img src="${escapeHTML(hero.url)}" width="${hero.width}" height="${hero.height}" ` +
+      `alt="${escapeHTML(hero.alt)}"></figure>`
+    : ''
+
+function listicleHtml(listicle: Listicle, images: ImageUrls, site: URL): string {
+  const options = {images, baseUrl: site}
+  const entries = listicle.entries
+    .map(({city, blurb}, index) => {
+      const link = absoluteUrl(routes.city(city.slug), site)
+      return (
+        `<h2>${index + 1}. <a href="${escapeHTML(link)}">${escapeHTML(city.name)}</a></h2>` +
+        `<p>${escapeHTML(city.country)} · ${escapeHTML(city.region)}</p>` +
+        (blurb ? `<p>${escapeHTML(blurb)}</p>` : '') +
+        renderPortableText(city.summary, options) +
+        (city.socialEmbed ? socialCardHtml(city.socialEmbed) : '')
+      )
+    })
+    .join('')
+  return (
+    renderPortableText(listicle.intro, options) +
+    entries +
+    renderPortableText(listicle.closing, options)
+  )
+}
+
+/** When a date is, to sort by (the text would put 10:00-08:00 before 15:00Z); undated last. */
+const instant = (iso: string) => {
+  const time = Date.parse(iso)
+  return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time
+}
+
+/** A feed's items: the newest FEED_ITEM_LIMIT of these articles and ranked lists. */
+export function feedItems(options: {
+  images: ImageUrls
+  site: URL
+  articles: Article[]
+  listicles: Listicle[]
+}): FeedItem[] {
+  const {images, site} = options
+  // Pages hidden from search engines are not announced to subscribers either.
+  const listed = <T extends {seo: {noIndex: boolean | null} | null}>(item: T) => !item.seo?.noIndex
+  const entries = [
+    ...options.articles.filter(listed).map((article) => ({
+      title: article.title,
+      path: routes.article(article.slug),
+      publishedAt: article.publishedAt,
+      summary: article.excerpt,
+      body: () => renderPortableText(article.body, {images, baseUrl: site}),
+      categories: [article.category.title],
+      authorName: article.author.name,
+      heroImage: article.heroImage,
+    })),
+    ...options.listicles.filter(listed).map((listicle) => ({
+      title: listicle.title,
+      path: routes.listicle(listicle.slug),
+      publishedAt: listicle.publishedAt,
+      summary: listicle.dek,
+      body: () => listicleHtml(listicle, images, site),
+      categories: (listicle.categories ?? []).map((category) => category.title),
+      authorName: listicle.author.name,
+      heroImage: listicle.heroImage,
+    })),
+  ]
+    .sort((a, b) => instant(b.publishedAt) - instant(a.publishedAt))
+    .slice(0, FEED_ITEM_LIMIT)
+
+  // Only the items kept are rendered.
+  return entries.map((entry) => {
+    const published = new Date(entry.publishedAt)
+    const hero = feedImage(entry.heroImage, images, site)
+    return {
+      url: absoluteUrl(entry.path, site),
+      title: clean(entry.title),
+      published: Number.isNaN(published.getTime()) ? undefined : published,
+      summary: clean(entry.summary),
+      html: clean(heroFigure(hero) + entry.body()),
+      categories: entry.categories.map(clean).filter(Boolean),
+      author: clean(entry.authorName),
+      hero,
+    }
+  })
+}
