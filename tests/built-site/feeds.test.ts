@@ -1,13 +1,14 @@
 /**
- * Feeds as feed readers get them: parsed by a real feed parser (feedsmith), and
- * well-formed XML by a strict validator.
+ * Feeds as feed readers get them: parsed by a real feed parser (feedsmith), RSS
+ * well-formed XML by a strict validator, JSON Feed checked against the JSON Feed
+ * 1.1 specification as written out here; each JSON Feed holds its RSS feed's items.
  */
 import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 
 import {load} from 'cheerio'
 import {XMLValidator} from 'fast-xml-parser'
-import {parseRssFeed} from 'feedsmith'
+import {parseJsonFeed, parseRssFeed} from 'feedsmith'
 import {describe, expect, inject, test} from 'vitest'
 
 import {htmlFiles, listFiles} from '../support/built-site'
@@ -30,6 +31,135 @@ async function readFeed(root: string, path: string) {
   expect(validation, `${path} is not well-formed XML`).toBe(true)
   return {xml, feed: parseRssFeed(xml)}
 }
+
+/** An RSS feed's JSON Feed twin: categories/x/rss.xml → categories/x/feed.json. */
+const jsonFeedPath = (rssPath: string) => rssPath.replace(/rss\.xml$/, 'feed.json')
+
+// RFC 3339 (section 5.6): "2026-02-02T15:00:00Z", "2026-02-02T10:00:00.5-08:00".
+const RFC_3339 =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/i
+
+/** The members JSON Feed 1.1 defines; others must start with "_" (extensions). */
+const JSON_FEED_MEMBERS = new Set([
+  'version',
+  'title',
+  'home_page_url',
+  'feed_url',
+  'description',
+  'user_comment',
+  'next_url',
+  'icon',
+  'favicon',
+  'authors',
+  'author',
+  'language',
+  'expired',
+  'hubs',
+  'items',
+])
+const JSON_FEED_ITEM_MEMBERS = new Set([
+  'id',
+  'url',
+  'external_url',
+  'title',
+  'content_html',
+  'content_text',
+  'summary',
+  'image',
+  'banner_image',
+  'date_published',
+  'date_modified',
+  'authors',
+  'author',
+  'tags',
+  'language',
+  'attachments',
+])
+
+type Json = Record<string, unknown>
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+function expectAbsoluteUrl(value: unknown, where: string): void {
+  expect(typeof value, where).toBe('string')
+  expect(() => new URL(value as string), `${where}: ${String(value)}`).not.toThrow()
+  expect(new URL(value as string).protocol, where).toMatch(/^https?:$/)
+}
+
+function expectAuthors(value: unknown, where: string): void {
+  expect(Array.isArray(value), `${where}: authors is an array`).toBe(true)
+  for (const author of value as unknown[]) {
+    expect(isObject(author), where).toBe(true)
+    const {name, url, avatar} = author as Json
+    // "at least one [of name, url, avatar] must be present"
+    expect(
+      [name, url, avatar].some((member) => typeof member === 'string' && member),
+      where,
+    ).toBe(true)
+    if (url !== undefined) expectAbsoluteUrl(url, `${where}: author url`)
+    if (avatar !== undefined) expectAbsoluteUrl(avatar, `${where}: author avatar`)
+  }
+}
+
+/**
+ * A JSON Feed 1.1 document as https://www.jsonfeed.org/version/1.1/ describes it,
+ * checked member by member here (npm has no maintained JSON Feed validator): the
+ * required version, title and items; every item with an id and content_html or
+ * content_text; URLs absolute; dates RFC 3339; nothing the specification does not
+ * define unless it is an extension ("_…").
+ */
+function expectValidJsonFeed(feed: unknown, where: string): asserts feed is Json {
+  expect(isObject(feed), `${where}: a JSON object`).toBe(true)
+  const document = feed as Json
+  for (const key of Object.keys(document))
+    expect(JSON_FEED_MEMBERS.has(key) || key.startsWith('_'), `${where}: member ${key}`).toBe(true)
+  expect(document.version, where).toBe('https://jsonfeed.org/version/1.1')
+  expect(typeof document.title === 'string' && document.title.trim() !== '', where).toBe(true)
+  for (const key of ['home_page_url', 'feed_url', 'next_url', 'icon', 'favicon'])
+    if (document[key] !== undefined) expectAbsoluteUrl(document[key], `${where}: ${key}`)
+  for (const key of ['description', 'user_comment', 'language'])
+    if (document[key] !== undefined) expect(typeof document[key], `${where}: ${key}`).toBe('string')
+  if (document.authors !== undefined) expectAuthors(document.authors, where)
+  expect(Array.isArray(document.items), `${where}: items is an array`).toBe(true)
+  for (const item of document.items as unknown[]) {
+    expect(isObject(item), `${where}: an item is an object`).toBe(true)
+    const entry = item as Json
+    const at = `${where}: item ${String(entry.id)}`
+    for (const key of Object.keys(entry))
+      expect(JSON_FEED_ITEM_MEMBERS.has(key) || key.startsWith('_'), `${at}: member ${key}`).toBe(
+        true,
+      )
+    expect(typeof entry.id === 'string' && entry.id !== '', at).toBe(true)
+    expect(
+      typeof entry.content_html === 'string' || typeof entry.content_text === 'string',
+      `${at}: content_html or content_text`,
+    ).toBe(true)
+    for (const key of ['url', 'external_url', 'image', 'banner_image'])
+      if (entry[key] !== undefined) expectAbsoluteUrl(entry[key], `${at}: ${key}`)
+    for (const key of ['title', 'content_html', 'content_text', 'summary', 'language'])
+      if (entry[key] !== undefined) expect(typeof entry[key], `${at}: ${key}`).toBe('string')
+    for (const key of ['date_published', 'date_modified']) {
+      if (entry[key] === undefined) continue
+      expect(entry[key], `${at}: ${key}`).toMatch(RFC_3339)
+      expect(Number.isNaN(Date.parse(entry[key] as string)), `${at}: ${key}`).toBe(false)
+    }
+    if (entry.tags !== undefined) {
+      expect(Array.isArray(entry.tags), `${at}: tags`).toBe(true)
+      for (const tag of entry.tags as unknown[]) expect(typeof tag, `${at}: tag`).toBe('string')
+    }
+    if (entry.authors !== undefined) expectAuthors(entry.authors, at)
+  }
+}
+
+async function readJsonFeed(root: string, path: string) {
+  const text = await readFile(join(root, path), 'utf8')
+  const document: unknown = JSON.parse(text)
+  expectValidJsonFeed(document, path)
+  return {document, items: document.items as Json[], feed: parseJsonFeed(text)}
+}
+
+/** HTML with its line breaks as an HTML (or XML) parser reads them: CR and CRLF are LF. */
+const lineBreaks = (html: string | undefined) => html?.replace(/\r\n?/g, '\n')
 
 /** The built file a site URL points at, if any. */
 async function pageExists(root: string, url: string, files: Set<string>): Promise<boolean> {
@@ -260,6 +390,58 @@ describe.each(builds)('every feed of the %s site', (_name, root, documentsOf) =>
     }
     expect(checked).toBeGreaterThanOrEqual(10)
   })
+
+  test('every JSON Feed is JSON Feed 1.1 and holds its RSS feed’s items, in the same order', async () => {
+    const files = await listFiles(root)
+    const rssPaths = await feedPaths(root)
+    // One JSON Feed beside every RSS feed, and none without one.
+    expect(files.filter((file) => file.endsWith('feed.json')).sort()).toEqual(
+      rssPaths.map(jsonFeedPath),
+    )
+    let items = 0
+    for (const path of rssPaths) {
+      const {feed: rss} = await readFeed(root, path)
+      const json = await readJsonFeed(root, jsonFeedPath(path))
+      const where = jsonFeedPath(path)
+      expect(json.document, where).toMatchObject({
+        title: rss.title,
+        description: rss.description,
+        home_page_url: rss.link,
+        feed_url: `${SITE}/${where}`,
+      })
+      const rssItems = rss.items ?? []
+      expect(
+        json.items.map((item) => item.id),
+        where,
+      ).toEqual(rssItems.map((item) => item.guid?.value))
+      json.items.forEach((item, index) => {
+        const twin = rssItems[index]!
+        const at = `${where}: ${String(item.id)}`
+        expect(item.url, at).toBe(twin.link)
+        expect(item.title, at).toBe(twin.title)
+        expect(Date.parse(String(item.date_published)), at).toBe(Date.parse(twin.pubDate!))
+        expect(item.summary, at).toBe(twin.description)
+        expect(lineBreaks(item.content_html as string), at).toBe(lineBreaks(twin.content?.encoded))
+        expect(item.image, at).toBe(twin.enclosures?.[0]?.url)
+        expect(item.tags, at).toEqual(twin.categories?.map((category) => category.name))
+        expect(item.authors, at).toEqual(twin.dc?.creators?.map((name) => ({name})))
+      })
+      // A JSON Feed reader reads the same items.
+      expect(json.feed.items?.map((item) => item.id) ?? [], where).toEqual(
+        json.items.map((item) => item.id),
+      )
+      items += json.items.length
+    }
+    expect(items).toBeGreaterThanOrEqual(10)
+  })
+})
+
+test('guids are stable across rebuilds: the same permalinks in both builds', async () => {
+  const guidsOf = async (root: string) =>
+    (await readFeed(root, 'rss.xml')).feed.items!.map((item) => item.guid!.value)
+  const bundledGuids = await guidsOf(bundled)
+  const pagedGuids = await guidsOf(paged)
+  expect(pagedGuids).toEqual(expect.arrayContaining(bundledGuids))
 })
 
 describe.each(builds)('every page of the %s site', (name, root, documentsOf) => {

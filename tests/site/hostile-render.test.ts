@@ -6,7 +6,7 @@
  * link; unknown block types and marks; control characters, noncharacters and
  * lone surrogates in text; a 1 MB article body. Every case builds: text comes
  * out escaped, unsafe URLs are dropped (their text kept, unlinked), pages are
- * valid HTML and feeds well-formed XML. (Cases the dataset checks reject before
+ * valid HTML, RSS feeds well-formed XML and JSON Feeds JSON with the same HTML. (Cases the dataset checks reject before
  * rendering are tested with the dataset; the renderers are also safe by
  * themselves, see tests/unit/*-properties.test.ts.)
  */
@@ -17,7 +17,7 @@ import {promisify} from 'node:util'
 
 import {load, type CheerioAPI} from 'cheerio'
 import {XMLValidator} from 'fast-xml-parser'
-import {parseRssFeed} from 'feedsmith'
+import {parseJsonFeed, parseRssFeed} from 'feedsmith'
 import type {Browser} from 'playwright-core'
 import vnuJar from 'vnu-jar'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
@@ -368,6 +368,28 @@ describe('a hostile dataset builds into a safe site', () => {
     expect(visible(hero.children('img').attr('alt'))).toBe(
       'Hostile alt "><script>alert(1)</script>',
     )
+  })
+
+  test('the JSON Feeds parse, with the markup as text and the same safe HTML as RSS', async () => {
+    const feeds = (await listFiles(site.outDir)).filter((file) => file.endsWith('feed.json'))
+    expect(feeds.length).toBeGreaterThan(1)
+    for (const file of feeds) {
+      const text = await readFile(join(site.outDir, file), 'utf8')
+      expect(forbiddenCharsIn(text), file).toEqual([])
+      JSON.parse(text)
+      parseJsonFeed(text)
+    }
+    const rss = parseRssFeed(await readFile(join(site.outDir, 'rss.xml'), 'utf8'))
+    const json = parseJsonFeed(await readFile(join(site.outDir, 'feed.json'), 'utf8'))
+    const item = json.items!.find((entry) => entry.title?.startsWith('Hostile title'))!
+    expect(visible(item.title)).toBe(`Hostile title ${SCRIPT}`)
+    expect(visible(item.summary)).toBe(`Hostile excerpt ${IMG} "quoted" & 'single' `)
+    const twin = rss.items!.find((entry) => entry.guid?.value === item.id)!
+    // The same HTML (XML readers, as HTML parsers do, read CR and CRLF as LF).
+    expect(item.content_html!.replace(/\r\n?/g, '\n')).toBe(twin.content!.encoded)
+    const $: CheerioAPI = load(item.content_html!, null, false)
+    expect($('script').length).toBe(0)
+    expect($('[onerror]').length).toBe(0)
   })
 
   test('the hostile pages pass the Nu HTML Checker', async () => {

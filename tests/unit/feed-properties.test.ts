@@ -1,21 +1,25 @@
 /**
  * Random articles and ranked lists through the feed builder the feed routes call
- * (site/src/lib/feed.ts), then its RSS writer (site/src/lib/rss.ts, then
- * @astrojs/rss): the feed is always well-formed XML that RSS readers parse, with
- * no character XML 1.0 forbids, and the HTML inside it (content:encoded) has no
- * script, no event handler and no javascript:/data:/vbscript: URL, whatever the
- * titles, texts and links were.
+ * (site/src/lib/feed.ts), then its two writers: RSS (site/src/lib/rss.ts, then
+ * @astrojs/rss) and JSON Feed (site/src/lib/json-feed.ts). The RSS feed is always
+ * well-formed XML that RSS readers parse, with no character XML 1.0 forbids; the
+ * JSON Feed is always JSON that a JSON Feed reader parses, with the RSS feed's
+ * items; the HTML inside either (content:encoded, content_html) has no script,
+ * no event handler and no javascript:/data:/vbscript: URL, whatever the titles,
+ * texts and links were.
  */
 import {createDatasetSource} from '@smart-cities/shared/content'
 import {XMLParser, XMLValidator} from 'fast-xml-parser'
 import fc from 'fast-check'
-import {parseRssFeed} from 'feedsmith'
+import {parseJsonFeed, parseRssFeed} from 'feedsmith'
 import {describe, expect, test} from 'vitest'
 
 import {buildFeed} from '../../site/src/lib/feed'
+import {jsonFeed} from '../../site/src/lib/json-feed'
 import {rssFeed} from '../../site/src/lib/rss'
 import type {Article, Listicle} from '../../site/src/lib/site-content'
 import {HOSTILE_URLS, hostileText, SAFE_URLS} from '../fixtures/hostile/strings'
+import {forbiddenCharsIn} from '../support/forbidden-chars'
 import {bundledDatasetFile} from '../support/paths'
 import {expectSafeHtml, isHostileUrl} from '../support/safe-output'
 
@@ -121,6 +125,8 @@ const listicle = fc.record({
 // Only the source's image URLs are read: no file, no query.
 const {images} = createDatasetSource(bundledDatasetFile)
 const FORBIDDEN_IN_XML = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u
+// RFC 3339 (section 5.6), as JSON Feed's date_published must be written.
+const RFC_3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/
 
 interface FeedInput {
   title: string
@@ -145,6 +151,15 @@ const feedOf = (options: FeedInput) =>
   })
 
 const feedXml = (options: FeedInput) => rssFeed(feedOf(options)).then((response) => response.text())
+const feedJson = (options: FeedInput) => jsonFeed(feedOf(options)).text()
+
+/** Every string in a parsed JSON value. */
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value]
+  if (Array.isArray(value)) return value.flatMap(stringsIn)
+  if (value && typeof value === 'object') return Object.values(value).flatMap(stringsIn)
+  return []
+}
 
 /** The channel and items as written: text verbatim (not trimmed, numbers not read). */
 const rawRss = (xml: string) =>
@@ -356,5 +371,101 @@ describe('the RSS feed, for any articles and lists', () => {
       '800',
       '600',
     ])
+  })
+})
+
+describe('the JSON Feed, for any articles and lists', () => {
+  test('is JSON that a JSON Feed reader parses, with the RSS feed’s items and safe HTML', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        text,
+        text,
+        heroImage,
+        fc.array(article, {maxLength: 4}),
+        fc.array(listicle, {maxLength: 2}),
+        async (title, description, image, articles, listicles) => {
+          const options = {title, description, image, articles, listicles}
+          const json = await feedJson(options)
+          // Always JSON, and no string in it carries a character feeds must not.
+          const document = JSON.parse(json) as {
+            version: unknown
+            title: unknown
+            items: Array<Record<string, unknown>>
+          }
+          expect(stringsIn(document).flatMap((value) => forbiddenCharsIn(value))).toEqual([])
+          expect(document.version).toBe('https://jsonfeed.org/version/1.1')
+          expect(typeof document.title === 'string' && document.title !== '').toBe(true)
+          const feed = parseJsonFeed(json)
+          expect(feed.items?.length ?? 0).toBe(articles.length + listicles.length)
+
+          // The same items as the RSS feed of the same content, in the same order.
+          const rss = parseRssFeed(await feedXml(options))
+          expect(document.items.map((item) => item.id)).toEqual(
+            (rss.items ?? []).map((item) => item.guid?.value),
+          )
+          document.items.forEach((item, index) => {
+            const rssItem = rss.items![index]!
+            expect(item.url).toBe(item.id)
+            expect(typeof item.content_html).toBe('string')
+            expectSafeHtml(item.content_html as string)
+            // The same HTML; XML readers, as HTML parsers do, read CR and CRLF as LF.
+            expect((item.content_html as string).replace(/\r\n?/g, '\n')).toBe(
+              rssItem.content?.encoded ?? '',
+            )
+            expect(item.image).toBe(rssItem.enclosures?.[0]?.url)
+            if (item.image !== undefined) expect(isHostileUrl(item.image as string)).toBe(false)
+            if (item.date_published === undefined) expect(rssItem.pubDate).toBeUndefined()
+            else {
+              expect(item.date_published).toMatch(RFC_3339)
+              // The same instant, to the second (RFC 822 has no fractions of one).
+              const second = Math.floor(Date.parse(item.date_published as string) / 1000) * 1000
+              expect(second).toBe(Date.parse(rssItem.pubDate ?? ''))
+            }
+          })
+        },
+      ),
+      {numRuns: 150},
+    )
+  })
+
+  test('keeps text as it was written, escaped by JSON, and leaves out what is empty', async () => {
+    const json = await feedJson({
+      title: 'Feed <b>&</b> "quoted"',
+      description: '',
+      publisher: 'The </script> Times',
+      image: validHero('x'),
+      listicles: [],
+      articles: [
+        datedArticle('a', '2026-02-02T10:00:00-08:00', {
+          title: '<script>alert(1)</script> & more',
+          excerpt: '',
+          author: {name: 'A  B <c>'},
+          heroImage: validHero('<alt> & "more"'),
+        }),
+      ],
+    })
+    const document = JSON.parse(json) as Record<string, unknown>
+    expect(document).toMatchObject({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Feed <b>&</b> "quoted"',
+      home_page_url: 'https://smartcities.example/',
+      feed_url: 'https://smartcities.example/feed.json',
+      language: 'en-US',
+      authors: [{name: 'The </script> Times', url: 'https://smartcities.example/'}],
+    })
+    expect(document).not.toHaveProperty('description')
+    const [item] = document.items as Array<Record<string, unknown>>
+    expect(item).toEqual({
+      id: 'https://smartcities.example/articles/a/',
+      url: 'https://smartcities.example/articles/a/',
+      title: '<script>alert(1)</script> & more',
+      content_html:
+        `<figure><img src="${HERO_URL}" width="800" height="600" ` +
+        `alt="&lt;alt&gt; &amp; &quot;more&quot;"></figure>`,
+      image: HERO_URL,
+      date_published: '2026-02-02T18:00:00.000Z',
+      tags: ['Cities'],
+      authors: [{name: 'A  B <c>'}],
+    })
   })
 })
