@@ -445,31 +445,39 @@ test('guids are stable across rebuilds: the same permalinks in both builds', asy
 })
 
 describe.each(builds)('every page of the %s site', (name, root, documentsOf) => {
-  test('every page links its feeds; category and article pages also link their category feed', async () => {
+  test('every page links the site feeds; category and article pages also their category’s, RSS then JSON Feed', async () => {
     const {settings, categories, articles} = published(await documentsOf())
     const categoryById = new Map(categories.map((category) => [category._id, category]))
     const categoryBySlug = new Map(categories.map((category) => [slugOf(category), category]))
     const articleBySlug = new Map(articles.map((article) => [slugOf(article), article]))
-    const feedOf = (category: Doc) => ({
-      title: `${String(settings.title)}: ${String(category.title)}`,
-      href: `${SITE}/categories/${slugOf(category)}/rss.xml`,
-    })
-    const byHref = (a: {href?: string}, b: {href?: string}) =>
-      String(a.href).localeCompare(String(b.href))
+    // Each feed in both formats: RSS, and JSON Feed right after it.
+    const site = String(settings.title)
+    const formats = (title: string, base: string) => [
+      {type: 'application/rss+xml', title, href: `${base}/rss.xml`},
+      {type: 'application/feed+json', title, href: `${base}/feed.json`},
+    ]
+    const feedOf = (category: Doc) =>
+      formats(`${site}: ${String(category.title)}`, `${SITE}/categories/${slugOf(category)}`)
 
     const checked = {categoryPages: [] as string[], articlePages: [] as string[]}
     for (const file of await htmlFiles(root)) {
       const $ = load(await readFile(join(root, file), 'utf8'))
-      const links = $('link[rel="alternate"][type="application/rss+xml"]')
-        .map((_, link) => ({title: $(link).attr('title'), href: $(link).attr('href')}))
+      const links = $(
+        'link[rel="alternate"][type="application/rss+xml"], link[rel="alternate"][type="application/feed+json"]',
+      )
+        .map((_, link) => ({
+          type: $(link).attr('type'),
+          title: $(link).attr('title'),
+          href: $(link).attr('href'),
+        }))
         .get()
-      const expected = [{title: `${String(settings.title)}: everything`, href: `${SITE}/rss.xml`}]
+      const expected = formats(`${site}: everything`, SITE)
       const categoryPage = /^categories\/([^/]+)\/(?:\d+\/)?index\.html$/.exec(file)
       const articlePage = /^articles\/([^/]+)\/index\.html$/.exec(file)
       if (categoryPage) {
         const category = categoryBySlug.get(categoryPage[1]!)
         expect(category, `${file}: no such category in the dataset`).toBeDefined()
-        expected.push(feedOf(category!))
+        expected.push(...feedOf(category!))
         checked.categoryPages.push(file)
       } else if (articlePage) {
         // The article's category, from the documents: slug → article → category reference.
@@ -477,10 +485,10 @@ describe.each(builds)('every page of the %s site', (name, root, documentsOf) => 
         expect(article, `${file}: no such article in the dataset`).toBeDefined()
         const category = categoryById.get(refOf(article!.category)!)
         expect(category, `${file}: its category is not in the dataset`).toBeDefined()
-        expected.push(feedOf(category!))
+        expected.push(...feedOf(category!))
         checked.articlePages.push(file)
       }
-      expect(links.sort(byHref), file).toEqual(expected.sort(byHref))
+      expect(links, file).toEqual(expected)
     }
     // Every article and category page was among those checked, paginated ones included.
     expect(checked.articlePages).toHaveLength(articles.length)
