@@ -8,7 +8,7 @@ import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 
 import {load} from 'cheerio'
-import {parseRssFeed} from 'feedsmith'
+import {parseJsonFeed, parseRssFeed} from 'feedsmith'
 import {beforeAll, describe, expect, test} from 'vitest'
 
 import {buildSite, type BuildResult} from '../support/build-site'
@@ -96,12 +96,20 @@ describe('seo.noIndex', () => {
     expect([...listed].sort()).toEqual(expected.sort())
   })
 
-  test('no feed announces them', async () => {
-    const feeds = (await listFiles(site.outDir)).filter((file) => file.endsWith('rss.xml'))
-    expect(feeds.length).toBeGreaterThan(10)
-    const links = (await Promise.all(feeds.map(read))).flatMap(
-      (xml) => parseRssFeed(xml).items?.map((item) => item.link) ?? [],
-    )
+  test('no feed announces them, RSS or JSON Feed', async () => {
+    const files = await listFiles(site.outDir)
+    const rss = files.filter((file) => file.endsWith('rss.xml'))
+    const json = files.filter((file) => file.endsWith('feed.json'))
+    expect(rss.length).toBeGreaterThan(10)
+    expect(json.length).toBe(rss.length)
+    const links = [
+      ...(await Promise.all(rss.map(read))).flatMap(
+        (xml) => parseRssFeed(xml).items?.map((item) => item.link) ?? [],
+      ),
+      ...(await Promise.all(json.map(read))).flatMap(
+        (text) => parseJsonFeed(text).items?.flatMap((item) => [item.id, item.url]) ?? [],
+      ),
+    ]
     expect(links).toContain(`${SITE_URL}/articles/${slugs.get(TITLED)}/`)
     expect(links).not.toContain(`${SITE_URL}/articles/${slugs.get(HIDDEN)}/`)
     expect(links).not.toContain(`${SITE_URL}/lists/${slugs.get(FEATURED)}/`)
@@ -122,13 +130,17 @@ describe('SITE_URL', () => {
       new RegExp(`^${SITE_URL}/images/`),
     )
     expect(parseRssFeed(await read('rss.xml')).link).toBe(`${SITE_URL}/`)
+    expect(parseJsonFeed(await read('feed.json'))).toMatchObject({
+      home_page_url: `${SITE_URL}/`,
+      feed_url: `${SITE_URL}/feed.json`,
+    })
     expect(await read('robots.txt')).toContain(`Sitemap: ${SITE_URL}/sitemap-index.xml`)
     expect(await read('sitemap-index.xml')).toContain(`<loc>${SITE_URL}/sitemap-0.xml</loc>`)
   })
 
   test("the settings' site URL appears in no file", async () => {
     for (const file of await listFiles(site.outDir)) {
-      if (!/\.(html|xml|txt)$/.test(file)) continue
+      if (!/\.(html|xml|txt|json)$/.test(file)) continue
       expect((await read(file)).includes(SETTINGS_URL), file).toBe(false)
     }
   })
