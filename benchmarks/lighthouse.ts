@@ -5,7 +5,7 @@
  * Builds nothing. From the repository root, under Node 24 (which strips the types):
  *   pnpm build && node benchmarks/lighthouse.ts
  * Lighthouse is a dependency of the tests package, so it is resolved from tests/.
- * Offline: Chromium is Debian's /usr/bin/chromium, the site is served on 127.0.0.1.
+ * Offline: Chromium is Debian's /usr/bin/chromium, the site is served on 127.0.0.1 (gzipped).
  */
 import {spawn, type ChildProcess} from 'node:child_process'
 import {existsSync} from 'node:fs'
@@ -152,7 +152,8 @@ async function main(): Promise<void> {
     const markdown = [
       '# Lighthouse',
       '',
-      'Default (mobile, simulated throttling) config over `site/dist` served on 127.0.0.1.',
+      'Default (mobile, simulated throttling) config over `site/dist` served on 127.0.0.1,',
+      'text gzipped as every host serves it (`tests/support/static-server.ts`).',
       'Recorded by `node benchmarks/lighthouse.ts` after `pnpm build`; scores are 0–100.',
       'Performance moves with machine load: the pages run no JavaScript, but throttling',
       'multiplies the measured style, layout and paint tasks by four, so compare quiet runs.',

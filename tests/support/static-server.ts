@@ -1,11 +1,13 @@
 /**
- * A tiny static file server for a built site, on 127.0.0.1 and an ephemeral port.
+ * A tiny static file server for a built site, on 127.0.0.1 and an ephemeral port,
+ * compressing text as hosts do.
  * Only node: imports, so benchmarks/lighthouse.ts can import it under plain Node.
  */
 import {readFile, stat} from 'node:fs/promises'
 import {createServer} from 'node:http'
 import type {AddressInfo} from 'node:net'
 import {extname, join, resolve, sep} from 'node:path'
+import {gzipSync} from 'node:zlib'
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -58,12 +60,19 @@ export async function startStaticServer(siteRoot: string): Promise<StaticServer>
       const body = await readIfFile(file)
       const status = body ? 200 : 404
       const sent = body ?? (await readIfFile(join(root, '404.html'))) ?? Buffer.from('Not found')
-      const type = body ? contentTypes[extname(file!)] : contentTypes['.html']
+      const type =
+        (body ? contentTypes[extname(file!)] : contentTypes['.html']) ?? 'application/octet-stream'
+      // Text is gzipped when the client accepts it, as every host the site targets does.
+      const gzip =
+        /^(?:text\/|application\/(?:json|xml)|image\/svg)/.test(type) &&
+        /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))
+      const payload = gzip ? gzipSync(sent) : sent
       response.writeHead(status, {
-        'Content-Type': type ?? 'application/octet-stream',
-        'Content-Length': sent.length,
+        'Content-Type': type,
+        'Content-Length': payload.length,
+        ...(gzip ? {'Content-Encoding': 'gzip', Vary: 'Accept-Encoding'} : {}),
       })
-      response.end(request.method === 'HEAD' ? undefined : sent)
+      response.end(request.method === 'HEAD' ? undefined : payload)
     })().catch((error: unknown) => {
       response.writeHead(500, {'Content-Type': 'text/plain; charset=utf-8'})
       response.end(String(error))

@@ -22,6 +22,13 @@ export function widthsFor(asset: ProjectedAsset): number[] {
   return [...widths, Math.min(original, IMAGE_WIDTHS.at(-1)!)]
 }
 
+export interface ImageOptions {
+  /** The width of the fallback `src`, for browsers without srcset. */
+  maxWidth?: number
+  /** The widest candidate worth offering: a thumbnail never needs 1600 px. */
+  largest?: number
+}
+
 /**
  * src, srcset, width and height for an image, or undefined when it has no usable
  * asset (an image without a file is skipped rather than rendered broken).
@@ -29,11 +36,13 @@ export function widthsFor(asset: ProjectedAsset): number[] {
 export function resolveImage(
   image: ProjectedImage | null | undefined,
   images: ImageUrls,
-  maxWidth = 1200,
+  {maxWidth = 1200, largest = Number.POSITIVE_INFINITY}: ImageOptions = {},
 ): ResolvedImage | undefined {
   const asset = image?.asset
   if (!image || !asset?.width || !asset.height) return undefined
-  const widths = widthsFor(asset)
+  const all = widthsFor(asset)
+  const widths = all.filter((width) => width <= largest)
+  if (widths.length === 0) widths.push(all[0]!)
   const fallbackWidth = widths.filter((width) => width <= maxWidth).at(-1) ?? widths[0]!
   const url = (width: number) => images.resized({...image, asset}, width)
   return {
