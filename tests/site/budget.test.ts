@@ -17,6 +17,8 @@ import {repoRoot} from '../support/paths'
 
 const run = promisify(execFile)
 const ARTICLE_BUDGET_BYTES = 40 * 1024
+/** Every font file a page declares: the serif (upright and italic) and the sans, Latin only. */
+const FONT_BUDGET_BYTES = 180 * 1024
 let site: BuildResult
 
 /** The generator as `pnpm dataset:generate --articles 120 --seed 42 --out FILE` runs it. */
@@ -49,6 +51,28 @@ async function pageWeight(root: string, page: string): Promise<number> {
   }
   return bytes
 }
+
+/** The font files a page's @font-face rules point at (on this site), and their bytes. */
+async function fontWeight(root: string, page: string): Promise<{files: number; bytes: number}> {
+  const html = await readFile(join(root, page), 'utf8')
+  const urls = new Set(
+    [...html.matchAll(/@font-face\s*\{[^}]*?url\("?(\/[^")]+\.woff2)"?\)/g)].map(
+      (match) => match[1]!,
+    ),
+  )
+  let bytes = 0
+  for (const url of urls) bytes += (await stat(join(root, url))).size
+  return {files: urls.size, bytes}
+}
+
+test('fonts: the page declares three WOFF2 files of its own (serif, serif italic, sans), within 180 KB', async () => {
+  for (const page of ['index.html', join('articles', 'article-1', 'index.html')]) {
+    const fonts = await fontWeight(site.outDir, page)
+    console.log(`${page}: ${fonts.files} font files, ${fonts.bytes} bytes`)
+    expect(fonts.files, page).toBe(3)
+    expect(fonts.bytes, page).toBeLessThanOrEqual(FONT_BUDGET_BYTES)
+  }
+})
 
 test('the generator is deterministic: same arguments, same bytes', async () => {
   const again = join(await mkdtemp(join(tmpdir(), 'generated-')), 'again.ndjson')
