@@ -98,6 +98,7 @@ describe('every page', () => {
       // The feed, and the subscribe button the settings point at the feed.
       expect(footer.find('a[href="/rss.xml"]').length, file).toBe(2)
       expect(footer.find('.subscribe a.button').attr('href'), file).toBe('/rss.xml')
+      expect(footer.find('a[href="/feed.json"]').length, file).toBe(1)
       expect(footer.find('.social a').length, file).toBe(3)
       expect(footer.text(), file).toMatch(/© 2026 MarketScale IoT/)
     }
