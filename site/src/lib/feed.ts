@@ -5,10 +5,17 @@
  * formats of a feed always say the same.
  */
 import type {ImageUrls, ProjectedImage} from '@smart-cities/shared/content'
+import type {GetStaticPaths} from 'astro'
 import {routes} from '@smart-cities/shared/routes'
 
 import {clean, feedImage, feedItems, type FeedImage, type FeedItem} from './feed-items'
-import type {Article, Category, Listicle, SiteContent} from './site-content'
+import {
+  loadSiteContent,
+  type Article,
+  type Category,
+  type Listicle,
+  type SiteContent,
+} from './site-content'
 import {absoluteUrl} from './urls'
 
 export interface Feed {
@@ -85,3 +92,9 @@ export function categoryFeed(
     listicles: content.listiclesByCategory.get(category._id) ?? [],
   })
 }
+
+/** The category feed routes' pages (RSS and JSON alike): one per category. */
+export const categoryFeedPaths = (async () => {
+  const {categories} = await loadSiteContent()
+  return categories.map((category) => ({params: {slug: category.slug}, props: {category}}))
+}) satisfies GetStaticPaths
