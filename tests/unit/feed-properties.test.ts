@@ -122,6 +122,15 @@ const listicle = fc.record({
   ),
 })
 
+/** A feed's whole input: its title, description, image, articles and lists. */
+const anyFeed = fc.record({
+  title: text,
+  description: text,
+  image: heroImage,
+  articles: fc.array(article, {maxLength: 4}),
+  listicles: fc.array(listicle, {maxLength: 2}),
+})
+
 // Only the source's image URLs are read: no file, no query.
 const {images} = createDatasetSource(bundledDatasetFile)
 const FORBIDDEN_IN_XML = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u
@@ -203,45 +212,39 @@ const datedArticle = (slug: string, publishedAt: string, extra: Record<string, u
 describe('the RSS feed, for any articles and lists', () => {
   test('is well-formed XML that an RSS parser reads, with safe HTML (the hero first) and a channel image and lastBuildDate that agree', async () => {
     await fc.assert(
-      fc.asyncProperty(
-        text,
-        text,
-        heroImage,
-        fc.array(article, {maxLength: 4}),
-        fc.array(listicle, {maxLength: 2}),
-        async (title, description, image, articles, listicles) => {
-          const xml = await feedXml({title, description, image, articles, listicles})
-          expect(XMLValidator.validate(xml)).toBe(true)
-          expect(xml).not.toMatch(FORBIDDEN_IN_XML)
-          const feed = parseRssFeed(xml)
-          expect(feed.items?.length ?? 0).toBe(articles.length + listicles.length)
-          const {channel} = rawRss(xml).rss
-          // The channel's image, when there is one, is named exactly as the channel is.
-          const channelImage = channel.image as Record<string, string> | undefined
-          if (channelImage) {
-            expect(channelImage.title ?? '').toBe(channel.title ?? '')
-            expect(channelImage.link).toBe(channel.link)
-            expect(isHostileUrl(channelImage.url!)).toBe(false)
+      fc.asyncProperty(anyFeed, async (options) => {
+        const {articles, listicles} = options
+        const xml = await feedXml(options)
+        expect(XMLValidator.validate(xml)).toBe(true)
+        expect(xml).not.toMatch(FORBIDDEN_IN_XML)
+        const feed = parseRssFeed(xml)
+        expect(feed.items?.length ?? 0).toBe(articles.length + listicles.length)
+        const {channel} = rawRss(xml).rss
+        // The channel's image, when there is one, is named exactly as the channel is.
+        const channelImage = channel.image as Record<string, string> | undefined
+        if (channelImage) {
+          expect(channelImage.title ?? '').toBe(channel.title ?? '')
+          expect(channelImage.link).toBe(channel.link)
+          expect(isHostileUrl(channelImage.url!)).toBe(false)
+        }
+        // lastBuildDate is the first (newest) item's date, or absent with no dated item.
+        expect(channel.lastBuildDate).toBe(channel.item?.[0]?.pubDate)
+        for (const item of channel.item ?? []) {
+          const html = String(item['content:encoded'] ?? '')
+          const $ = expectSafeHtml(html)
+          const enclosure = item.enclosure as Record<string, string> | undefined
+          if (enclosure) {
+            expect(isHostileUrl(enclosure['@_url']!)).toBe(false)
+            // The hero comes first in the HTML: the enclosure's file, with its dimensions.
+            const hero = $.root().children().first()
+            expect(hero.is('figure')).toBe(true)
+            expect(hero.find('img').attr('src')).toBe(enclosure['@_url'])
+            const media = item['media:content'] as Record<string, string>
+            expect(hero.find('img').attr('width')).toBe(media['@_width'])
+            expect(hero.find('img').attr('height')).toBe(media['@_height'])
           }
-          // lastBuildDate is the first (newest) item's date, or absent with no dated item.
-          expect(channel.lastBuildDate).toBe(channel.item?.[0]?.pubDate)
-          for (const item of channel.item ?? []) {
-            const html = String(item['content:encoded'] ?? '')
-            const $ = expectSafeHtml(html)
-            const enclosure = item.enclosure as Record<string, string> | undefined
-            if (enclosure) {
-              expect(isHostileUrl(enclosure['@_url']!)).toBe(false)
-              // The hero comes first in the HTML: the enclosure's file, with its dimensions.
-              const hero = $.root().children().first()
-              expect(hero.is('figure')).toBe(true)
-              expect(hero.find('img').attr('src')).toBe(enclosure['@_url'])
-              const media = item['media:content'] as Record<string, string>
-              expect(hero.find('img').attr('width')).toBe(media['@_width'])
-              expect(hero.find('img').attr('height')).toBe(media['@_height'])
-            }
-          }
-        },
-      ),
+        }
+      }),
       {numRuns: 150},
     )
   })
@@ -377,53 +380,46 @@ describe('the RSS feed, for any articles and lists', () => {
 describe('the JSON Feed, for any articles and lists', () => {
   test('is JSON that a JSON Feed reader parses, with the RSS feed’s items and safe HTML', async () => {
     await fc.assert(
-      fc.asyncProperty(
-        text,
-        text,
-        heroImage,
-        fc.array(article, {maxLength: 4}),
-        fc.array(listicle, {maxLength: 2}),
-        async (title, description, image, articles, listicles) => {
-          const options = {title, description, image, articles, listicles}
-          const json = await feedJson(options)
-          // Always JSON, and no string in it carries a character feeds must not.
-          const document = JSON.parse(json) as {
-            version: unknown
-            title: unknown
-            items: Array<Record<string, unknown>>
-          }
-          expect(stringsIn(document).flatMap((value) => forbiddenCharsIn(value))).toEqual([])
-          expect(document.version).toBe('https://jsonfeed.org/version/1.1')
-          expect(typeof document.title === 'string' && document.title !== '').toBe(true)
-          const feed = parseJsonFeed(json)
-          expect(feed.items?.length ?? 0).toBe(articles.length + listicles.length)
+      fc.asyncProperty(anyFeed, async (options) => {
+        const {articles, listicles} = options
+        const json = await feedJson(options)
+        // Always JSON, and no string in it carries a character feeds must not.
+        const document = JSON.parse(json) as {
+          version: unknown
+          title: unknown
+          items: Array<Record<string, unknown>>
+        }
+        expect(stringsIn(document).flatMap((value) => forbiddenCharsIn(value))).toEqual([])
+        expect(document.version).toBe('https://jsonfeed.org/version/1.1')
+        expect(typeof document.title === 'string' && document.title !== '').toBe(true)
+        const feed = parseJsonFeed(json)
+        expect(feed.items?.length ?? 0).toBe(articles.length + listicles.length)
 
-          // The same items as the RSS feed of the same content, in the same order.
-          const rss = parseRssFeed(await feedXml(options))
-          expect(document.items.map((item) => item.id)).toEqual(
-            (rss.items ?? []).map((item) => item.guid?.value),
+        // The same items as the RSS feed of the same content, in the same order.
+        const rss = parseRssFeed(await feedXml(options))
+        expect(document.items.map((item) => item.id)).toEqual(
+          (rss.items ?? []).map((item) => item.guid?.value),
+        )
+        document.items.forEach((item, index) => {
+          const rssItem = rss.items![index]!
+          expect(item.url).toBe(item.id)
+          expect(typeof item.content_html).toBe('string')
+          expectSafeHtml(item.content_html as string)
+          // The same HTML; XML readers, as HTML parsers do, read CR and CRLF as LF.
+          expect((item.content_html as string).replace(/\r\n?/g, '\n')).toBe(
+            rssItem.content?.encoded ?? '',
           )
-          document.items.forEach((item, index) => {
-            const rssItem = rss.items![index]!
-            expect(item.url).toBe(item.id)
-            expect(typeof item.content_html).toBe('string')
-            expectSafeHtml(item.content_html as string)
-            // The same HTML; XML readers, as HTML parsers do, read CR and CRLF as LF.
-            expect((item.content_html as string).replace(/\r\n?/g, '\n')).toBe(
-              rssItem.content?.encoded ?? '',
-            )
-            expect(item.image).toBe(rssItem.enclosures?.[0]?.url)
-            if (item.image !== undefined) expect(isHostileUrl(item.image as string)).toBe(false)
-            if (item.date_published === undefined) expect(rssItem.pubDate).toBeUndefined()
-            else {
-              expect(item.date_published).toMatch(RFC_3339)
-              // The same instant, to the second (RFC 822 has no fractions of one).
-              const second = Math.floor(Date.parse(item.date_published as string) / 1000) * 1000
-              expect(second).toBe(Date.parse(rssItem.pubDate ?? ''))
-            }
-          })
-        },
-      ),
+          expect(item.image).toBe(rssItem.enclosures?.[0]?.url)
+          if (item.image !== undefined) expect(isHostileUrl(item.image as string)).toBe(false)
+          if (item.date_published === undefined) expect(rssItem.pubDate).toBeUndefined()
+          else {
+            expect(item.date_published).toMatch(RFC_3339)
+            // The same instant, to the second (RFC 822 has no fractions of one).
+            const second = Math.floor(Date.parse(item.date_published as string) / 1000) * 1000
+            expect(second).toBe(Date.parse(rssItem.pubDate ?? ''))
+          }
+        })
+      }),
       {numRuns: 150},
     )
   })
