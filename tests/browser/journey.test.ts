@@ -8,7 +8,7 @@ import {join} from 'node:path'
 import type {Page} from 'playwright-core'
 import {describe, expect, test} from 'vitest'
 
-import {loadAllImages, useBrowserSession, withPage} from '../support/browser-session'
+import {renderWholePage, useBrowserSession, withPage} from '../support/browser-session'
 import {artifactsDir} from '../support/paths'
 
 const TIMEOUT = 120_000
@@ -64,7 +64,7 @@ describe('a reader’s journey, by clicks', {timeout: TIMEOUT}, () => {
         await mkdir(dir, {recursive: true})
         let step = 0
         const shot = async (page: Page, name: string) => {
-          await loadAllImages(page)
+          await renderWholePage(page)
           await page.screenshot({path: join(dir, `${++step}-${name}.png`), fullPage: true})
         }
         /** A section of the main navigation; on a phone it sits behind "Menu". */

@@ -10,8 +10,8 @@ import sharp from 'sharp'
 import {describe, expect, test} from 'vitest'
 
 import {
-  loadAllImages,
   PAGE_TYPES,
+  renderWholePage,
   useBrowserSession,
   VIEWPORT_HEIGHT,
   withPage,
@@ -32,14 +32,22 @@ function pngSize(png: Buffer): {width: number; height: number} {
   return {width: png.readUInt32BE(16), height: png.readUInt32BE(20)}
 }
 
-/** How many distinct colours the top `rows` of an image hold (decoded by sharp). */
-async function distinctColours(png: Buffer, rows: number): Promise<number> {
+/**
+ * How many distinct colours each band of `rows` rows holds, top to bottom (decoded
+ * by sharp); the last band is the image's last `rows` rows, so none is a sliver.
+ */
+async function coloursPerBand(png: Buffer, rows: number): Promise<number[]> {
   const {data, info} = await sharp(png).removeAlpha().raw().toBuffer({resolveWithObject: true})
-  const colours = new Set<number>()
-  const end = Math.min(rows, info.height) * info.width * 3
-  for (let index = 0; index < end; index += 3)
-    colours.add((data[index]! << 16) | (data[index + 1]! << 8) | data[index + 2]!)
-  return colours.size
+  const bands: number[] = []
+  for (let start = 0; start < info.height; start += rows) {
+    const top = Math.max(0, Math.min(start, info.height - rows))
+    const colours = new Set<number>()
+    const end = Math.min(top + rows, info.height) * info.width * 3
+    for (let index = top * info.width * 3; index < end; index += 3)
+      colours.add((data[index]! << 16) | (data[index + 1]! << 8) | data[index + 2]!)
+    bands.push(colours.size)
+  }
+  return bands
 }
 
 describe('screenshots of the bundled site', {timeout: 120_000}, () => {
@@ -53,7 +61,7 @@ describe('screenshots of the bundled site', {timeout: 120_000}, () => {
     const file = join(dir, `${name}-${width}-${colorScheme}.png`)
     await withPage(session, {width, colorScheme}, async (page) => {
       await page.goto(`${session.bundled.url}${path}`)
-      await loadAllImages(page)
+      await renderWholePage(page)
       await page.screenshot({path: file, fullPage: true})
     })
     const png = await readFile(file)
@@ -61,8 +69,13 @@ describe('screenshots of the bundled site', {timeout: 120_000}, () => {
     // As wide as the viewport (nothing overflows sideways), the whole page long.
     expect(size.width).toBe(width)
     expect(size.height).toBeGreaterThan(VIEWPORT_HEIGHT)
-    // Not blank: the first screenful holds anti-aliased text and images, hundreds of
-    // colours; a blank or hidden page has one or a few.
-    expect(await distinctColours(png, VIEWPORT_HEIGHT)).toBeGreaterThan(100)
+    // Not blank anywhere: every screenful holds anti-aliased text or images, dozens
+    // of colours at least; a blank stretch (a section never laid out) has one or two.
+    const bands = await coloursPerBand(png, VIEWPORT_HEIGHT)
+    expect(bands[0]).toBeGreaterThan(100)
+    expect(
+      bands.every((colours) => colours > 20),
+      `colours per screenful: ${bands.join(', ')}`,
+    ).toBe(true)
   })
 })

@@ -71,5 +71,23 @@ export async function loadAllImages(page: Page): Promise<void> {
     for (const image of document.querySelectorAll('img')) image.loading = 'eager'
   })
   await page.waitForFunction(() => [...document.images].every((image) => image.complete))
+  // Loaded is not yet painted: decoding="async" images are decoded off the main thread.
+  await page.evaluate(() =>
+    Promise.all([...document.images].map((image) => image.decode().catch(() => undefined))),
+  )
   await page.evaluate(() => document.fonts.ready)
+}
+
+/**
+ * Everything a reader scrolling to the end would see, for a full-page capture:
+ * Chromium does not lay out `content-visibility: auto` sections for one (they
+ * would be blank), nor load lazy images below the first screen.
+ */
+export async function renderWholePage(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    for (const element of document.querySelectorAll<HTMLElement>('body *'))
+      if (getComputedStyle(element).contentVisibility === 'auto')
+        element.style.setProperty('content-visibility', 'visible')
+  })
+  await loadAllImages(page)
 }
