@@ -317,6 +317,26 @@ describe('the RSS feed, for any articles and lists', () => {
     ])
   })
 
+  test('an item’s author and hero alt text are written as they are, numbers and spaces included', async () => {
+    for (const text of ['1843', '007 ', ' 0x1F', '1e3', '12.50', '<b>&amp;</b>']) {
+      const xml = await feedXml({
+        title: 't',
+        description: 'd',
+        articles: [
+          datedArticle('a', '2026-02-01T10:00:00Z', {
+            author: {name: text},
+            heroImage: validHero(text),
+          }),
+        ],
+        listicles: [],
+      })
+      const [item] = rawRss(xml).rss.channel.item!
+      expect(item!['dc:creator'], text).toBe(text)
+      const media = item!['media:content'] as {'media:description': {'#text': string}}
+      expect(media['media:description']['#text'], text).toBe(text)
+    }
+  })
+
   test('the channel image is named exactly as the channel, numbers and spaces included', async () => {
     // @astrojs/rss reads its customData as XML again, which would make "007 " 7 and "1e3" 1000.
     for (const title of ['1843', '007 ', ' 0x1F', '1e3', '12.50', '<b>&amp;</b>']) {

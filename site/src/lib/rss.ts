@@ -5,6 +5,8 @@
  * permalinks, stable across builds. The Feed's text is already free of the
  * characters XML 1.0 forbids; @astrojs/rss escapes text, markup here is escaped.
  */
+import {randomUUID} from 'node:crypto'
+
 import {getRssString} from '@astrojs/rss'
 
 import {FEED_LANGUAGE, type Feed} from './feed'
@@ -20,11 +22,35 @@ const XML_ENTITIES: Record<string, string> = {
 }
 const escapeXml = (text: string) => text.replace(/[&<>"']/g, (char) => XML_ENTITIES[char]!)
 
+/**
+ * Text for an item's customData, which @astrojs/rss parses and writes again: its
+ * parser reads numbers and trims, so an author "007 " would become "7". A marker
+ * goes through instead (letters, digits and dashes, left alone) and the text,
+ * escaped, replaces it afterwards. The marker holds a fresh UUID, so no text can
+ * carry one.
+ */
+class VerbatimText {
+  readonly #nonce = randomUUID()
+  readonly #texts: string[] = []
+
+  mark(text: string): string {
+    this.#texts.push(text)
+    return `x-${this.#nonce}-${this.#texts.length - 1}`
+  }
+
+  restore(xml: string): string {
+    const marker = new RegExp(`x-${this.#nonce}-(\\d+)`, 'g')
+    return xml.replace(marker, (_, index: string) => escapeXml(this.#texts[Number(index)]!))
+  }
+}
+
 /** The hero as media:content, beside the enclosure. */
-const mediaContent = (hero: FeedImage) =>
+const mediaContent = (hero: FeedImage, verbatim: VerbatimText) =>
   `<media:content url="${escapeXml(hero.url)}" medium="image" type="${escapeXml(hero.mimeType)}" ` +
   `width="${hero.width}" height="${hero.height}">` +
-  (hero.alt ? `<media:description type="plain">${escapeXml(hero.alt)}</media:description>` : '') +
+  (hero.alt
+    ? `<media:description type="plain">${verbatim.mark(hero.alt)}</media:description>`
+    : '') +
   `</media:content>`
 
 /**
@@ -52,7 +78,8 @@ const CHANNEL_HEAD =
   /<channel>(?:<title>[^<]*<\/title>|<title\/>)(?:<description>[^<]*<\/description>|<description\/>)<link>[^<]*<\/link>/
 
 export async function rssFeed(feed: Feed): Promise<Response> {
-  const xml = await getRssString({
+  const verbatim = new VerbatimText()
+  const written = await getRssString({
     title: feed.title,
     description: feed.description,
     site: feed.home,
@@ -77,10 +104,11 @@ export async function rssFeed(feed: Feed): Promise<Response> {
         ? {enclosure: {url: item.hero.url, length: item.hero.size, type: item.hero.mimeType}}
         : {}),
       customData:
-        `<dc:creator>${escapeXml(item.author)}</dc:creator>` +
-        (item.hero ? mediaContent(item.hero) : ''),
+        `<dc:creator>${verbatim.mark(item.author)}</dc:creator>` +
+        (item.hero ? mediaContent(item.hero, verbatim) : ''),
     })),
   })
+  const xml = verbatim.restore(written)
   const head = CHANNEL_HEAD.exec(xml)
   if (!head) throw new Error('@astrojs/rss wrote a channel this site does not know how to extend.')
   const at = head.index + head[0].length
