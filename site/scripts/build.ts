@@ -16,6 +16,8 @@ import {fileURLToPath} from 'node:url'
 import {readEnvironment} from '@smart-cities/shared/environment'
 import {isReportable} from '@smart-cities/shared/reportable-error'
 
+import {writeSearchIndex} from './search-index.ts'
+
 const siteDir = join(dirname(fileURLToPath(import.meta.url)), '..')
 
 let dist: string
@@ -40,12 +42,30 @@ function astroBuild(): Promise<number> {
   })
 }
 
-await rm(staging, {recursive: true, force: true})
-const code = await astroBuild()
-if (code !== 0 || !existsSync(join(staging, 'index.html'))) {
+async function fail(code: number): Promise<never> {
   await rm(staging, {recursive: true, force: true})
   console.error(`\nThe build failed; ${dist} was left as it was.`)
-  process.exit(code || 1)
+  process.exit(code)
+}
+
+await rm(staging, {recursive: true, force: true})
+const code = await astroBuild()
+if (code !== 0 || !existsSync(join(staging, 'index.html'))) await fail(code || 1)
+
+// Site search is part of the site: no index, no new site.
+try {
+  const started = performance.now()
+  const index = await writeSearchIndex(staging)
+  const seconds = ((performance.now() - started) / 1000).toFixed(1)
+  const megabytes = (index.bytes / 1e6).toFixed(1)
+  console.log(
+    `Search index: ${index.records} pages, ${index.files} files, ${megabytes} MB in ${seconds}s.`,
+  )
+} catch (error) {
+  console.error(
+    `\n${isReportable(error) ? error.message : error instanceof Error ? error.stack : error}`,
+  )
+  await fail(1)
 }
 await rm(previous, {recursive: true, force: true})
 if (existsSync(dist)) await rename(dist, previous)
