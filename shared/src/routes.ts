@@ -14,7 +14,7 @@ export const routes = {
   category: (slug: string, page = 1) =>
     page > 1 ? `/categories/${slug}/${page}/` : `/categories/${slug}/`,
   latest: (page = 1) => (page > 1 ? `/latest/${page}/` : '/latest/'),
-  /** Site search; the header links it only once site/src/pages/search/ is built. */
+  /** Site search (Pagefind): the header's search box submits to it with ?q=. */
   search: () => '/search/',
   /** RSS 2.0, the whole site and one category. */
   feed: () => '/rss.xml',
