@@ -2,7 +2,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import {describe, expect, test} from 'vitest'
 
-import {PAGE_TYPES, useBrowserSession, withPage} from '../support/browser-session'
+import {PAGE_TYPES, openPage, useBrowserSession, withPage} from '../support/browser-session'
 
 const session = useBrowserSession()
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']
@@ -20,7 +20,7 @@ describe('axe-core finds no violations', {timeout: 120_000}, () => {
     ),
   )('$path ($site) in $colorScheme mode', async ({site, path, colorScheme}) => {
     const violations = await withPage(session, {colorScheme}, async (page) => {
-      await page.goto(`${session[site].url}${path}`)
+      await openPage(page, `${session[site].url}${path}`)
       return (await new AxeBuilder({page}).withTags(AXE_TAGS).analyze()).violations
     })
     const found = violations.map(

@@ -1,14 +1,14 @@
 /** Layouts a reader would notice breaking: the narrowest phones, and paper. */
 import {describe, expect, test} from 'vitest'
 
-import {PAGE_TYPES, useBrowserSession, withPage} from '../support/browser-session'
+import {openPage, PAGE_TYPES, useBrowserSession, withPage} from '../support/browser-session'
 
 const session = useBrowserSession()
 
 describe('at 320 px, the narrowest phones', {timeout: 120_000}, () => {
   test.each(Object.entries(PAGE_TYPES))('%s (%s) never scrolls sideways', async (_name, path) => {
     const overflow = await withPage(session, {width: 320}, async (page) => {
-      await page.goto(`${session.bundled.url}${path}`)
+      await openPage(page, `${session.bundled.url}${path}`)
       return page.evaluate(() => ({
         page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
         // The widest element's right edge, to name the culprit if any.

@@ -12,6 +12,7 @@ import {describe, expect, test} from 'vitest'
 import {
   PAGE_TYPES,
   renderWholePage,
+  openPage,
   useBrowserSession,
   VIEWPORT_HEIGHT,
   withPage,
@@ -60,7 +61,7 @@ describe('screenshots of the bundled site', {timeout: 120_000}, () => {
     await mkdir(dir, {recursive: true})
     const file = join(dir, `${name}-${width}-${colorScheme}.png`)
     await withPage(session, {width, colorScheme}, async (page) => {
-      await page.goto(`${session.bundled.url}${path}`)
+      await openPage(page, `${session.bundled.url}${path}`)
       await renderWholePage(page)
       await page.screenshot({path: file, fullPage: true})
     })

@@ -66,6 +66,20 @@ describe('a failed build never replaces the site', () => {
     expect(existsSync(join(dist, '..', '.dist-staging'))).toBe(false)
   }, 180_000)
 
+  test('a search index that cannot be written (Pagefind fails) also leaves dist unchanged', async () => {
+    const before = await fingerprint(dist)
+    const file = await writeTempDataset(toNdjson(await renamedVienna()))
+    // Pagefind's own override of its binary: one that exits at once, as a crash would.
+    const result = await build({DATASET_FILE: file, PAGEFIND_BINARY_PATH: '/bin/false'})
+    expect(result.code).toBe(1)
+    expect(result.output).toContain('[build] Complete!')
+    // (Pagefind logs its own closed pipe, with a stack, before our one-line message.)
+    expect(result.output).toContain('Search index: Pagefind failed')
+    expect(result.output).toContain('was left as it was')
+    expect(await fingerprint(dist)).toEqual(before)
+    expect(existsSync(join(dist, '..', '.dist-staging'))).toBe(false)
+  }, 180_000)
+
   test('a successful build does replace it', async () => {
     const result = await build({
       DATASET_FILE: await writeTempDataset(toNdjson(await renamedVienna())),

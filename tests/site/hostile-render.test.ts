@@ -14,6 +14,7 @@ import {execFile} from 'node:child_process'
 import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
+import {gunzipSync} from 'node:zlib'
 
 import {load, type CheerioAPI} from 'cheerio'
 import {XMLValidator} from 'fast-xml-parser'
@@ -204,16 +205,20 @@ const allPages = async () =>
   )
 
 describe('a hostile dataset builds into a safe site', () => {
-  test('no page has a script element other than JSON-LD data', async () => {
+  test('no page has a script element other than JSON-LD data (but search, with its own module)', async () => {
     for (const {file, $} of await allPages()) {
       const scripts = $('script')
-        .map((_, element) => $(element).attr('type'))
+        .map((_, element) => `${$(element).attr('type')} ${$(element).attr('src') ?? ''}`)
         .get()
-      expect(
-        scripts.filter((type) => type !== 'application/ld+json'),
-        file,
-      ).toEqual([])
-      expect($('iframe, object, embed, base, form').length, file).toBe(0)
+        .filter((script) => script !== 'application/ld+json ')
+      if (file === 'search/index.html')
+        expect(scripts, file).toEqual([expect.stringMatching(/^module \/_astro\/[\w.-]+\.js$/)])
+      else expect(scripts, file).toEqual([])
+      expect($('iframe, object, embed, base').length, file).toBe(0)
+      // The only forms: the site's search box, a GET to its own search page.
+      $('form').each((_, form) => {
+        expect([$(form).attr('action'), $(form).attr('method')], file).toEqual(['/search/', 'get'])
+      })
     }
   })
 
@@ -243,6 +248,22 @@ describe('a hostile dataset builds into a safe site', () => {
       expect(normalizeScheme(text)).not.toMatch(/(?:href|src)="(?:javascript|vbscript|data):/)
       expect(forbiddenCharsIn(text), `${file} has a forbidden character`).toEqual([])
     }
+  })
+
+  test('the search index holds the markup escaped, as Pagefind holds the text of HTML pages', async () => {
+    const fragments = (await listFiles(site.outDir)).filter((file) =>
+      file.startsWith('pagefind/fragment/'),
+    )
+    const texts = await Promise.all(
+      fragments.map(async (file) => gunzipSync(await readFile(join(site.outDir, file))).toString()),
+    )
+    const hostile = texts.filter((text) => text.includes('Hostile title'))
+    expect(hostile.length).toBeGreaterThan(0)
+    for (const text of texts) {
+      expect(text.includes(SCRIPT)).toBe(false)
+      expect(text.includes(IMG)).toBe(false)
+    }
+    expect(hostile.join('')).toContain('&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;')
   })
 
   test('titles, excerpts, alt text and captions show the markup as text', async () => {
@@ -466,6 +487,62 @@ describe('the hostile pages in a browser', () => {
       }
       expect(dialogs).toEqual([])
       expect(violations).toEqual([])
+    } finally {
+      await server.close()
+    }
+  }, 120_000)
+
+  test('search finds the hostile article and shows its markup as text, running nothing', async () => {
+    browser ??= await launchChromium()
+    const server = await startStaticServer(site.outDir)
+    try {
+      const context = await browser.newContext()
+      const browserPage = await context.newPage()
+      const dialogs: string[] = []
+      browserPage.on('dialog', (dialog) => {
+        dialogs.push(dialog.message())
+        void dialog.dismiss()
+      })
+      await browserPage.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          ;(window as unknown as {violations: string[]}).violations ??= []
+          ;(window as unknown as {violations: string[]}).violations.push(
+            `${event.violatedDirective} ${event.blockedURI}`,
+          )
+        })
+      })
+      // "xss" is in the title only as markup; "onerror" only in the excerpt's markup.
+      for (const term of ['hostile', 'xss', 'onerror']) {
+        await browserPage.goto(`${server.url}/search/?q=${term}`)
+        await browserPage.locator('.result-link').first().waitFor()
+        const found = await browserPage.evaluate(() => {
+          const item = [...document.querySelectorAll('.result')].find(
+            (result) =>
+              result.querySelector('.result-link')?.getAttribute('href') ===
+              '/articles/craftsmanship-and-the-soul-of-cities-with-mike-ablon/',
+          )
+          return {
+            title: item?.querySelector('.result-link')?.textContent,
+            excerpt: item?.querySelector('.result-excerpt')?.textContent,
+            // Only text and <mark> inside an excerpt; no element came from content.
+            excerptTags: [...(item?.querySelectorAll('.result-excerpt *') ?? [])].map(
+              (element) => element.tagName,
+            ),
+            injected: document.querySelectorAll('.result-list script, .result-list img[src="x"]')
+              .length,
+            violations: (window as unknown as {violations?: string[]}).violations ?? [],
+          }
+        })
+        expect(visible(found.title ?? undefined), term).toBe(`Hostile title ${SCRIPT}`)
+        expect(
+          found.excerptTags.every((tag) => tag === 'MARK'),
+          term,
+        ).toBe(true)
+        expect(found.injected, term).toBe(0)
+        expect(found.violations, term).toEqual([])
+        if (term === 'onerror') expect(found.excerpt).toContain(IMG)
+      }
+      expect(dialogs).toEqual([])
     } finally {
       await server.close()
     }

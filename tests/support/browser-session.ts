@@ -21,8 +21,21 @@ export const PAGE_TYPES = {
   cities: '/cities/',
   lists: '/lists/',
   list: '/lists/top-smart-cities-in-the-world/',
+  // Search with results showing (the page writes them once Pagefind answers).
+  search: '/search/?q=vienna',
   notFound: '/404.html',
 } as const
+
+/** Opens a page and, on the search page, waits until it says how many results it found. */
+export async function openPage(page: Page, url: string): Promise<void> {
+  await page.goto(url)
+  if (new URL(url).pathname === '/search/' && new URL(url).search !== '')
+    await page.waitForFunction(() =>
+      /^\d[\d,]* results?\b/.test(
+        document.querySelector('[data-search-status]')?.textContent ?? '',
+      ),
+    )
+}
 
 export interface BrowserSession {
   readonly browser: Browser
