@@ -18,6 +18,7 @@ export default tseslint.config(
       'site/.dist-previous/**',
       'shared/src/generated/**',
       'tests/artifacts/**',
+      'benchmarks/runs/**',
     ],
   },
   js.configs.recommended,

@@ -10,6 +10,8 @@
  * 3. Times reading and querying the dataset alone, in a fresh process.
  * 4. Profiles one build at the largest size (`node --cpu-prof`).
  * 5. Edits one article and rebuilds, with and without Astro's incremental build.
+ * 6. Site search at each size: `pnpm build` with its Pagefind index (RUNS times), the
+ *    index Pagefind would build from the HTML instead, and a first query in Chromium.
  *
  * Options: --runs 3 --sizes 1000,10000 --seed 1. Takes about ten minutes on two
  * cores. Not part of the test suite: the figures depend on the machine.
@@ -23,6 +25,8 @@ import {fileURLToPath, pathToFileURL} from 'node:url'
 import {parseArgs} from 'node:util'
 
 import {summarizeCpuProfile, type ProfileSummary} from './support/cpu-profile.ts'
+import {buildWithSearch, firstQuery, indexFromHtml} from './support/search-cost.ts'
+import {searchReport, type SearchResult} from './support/search-report.ts'
 import {
   median,
   megabytes,
@@ -255,6 +259,30 @@ async function rebuildAfterOneEdit(
   }
 }
 
+/** Words a reader might search: one in every generated article, and one city's name. */
+const SEARCH_TERMS = ['parking', 'City 7']
+
+async function searchCost(
+  articles: number,
+  datasetFile: string,
+  withoutSearchMs: number,
+): Promise<SearchResult> {
+  // Inside site/, as the build script requires (SITE_DIST_DIR).
+  const dist = join(siteDir, '.bench-builds', 'search-dist')
+  const builds = []
+  for (let round = 1; round <= RUNS; round++) {
+    builds.push(await buildWithSearch(siteDir, datasetFile, dist))
+    log(
+      `${articles} articles, pnpm build with search, round ${round}: ${seconds(builds.at(-1)!.wallMs)}`,
+    )
+  }
+  const html = await indexFromHtml(siteDir, dist, join(workDir, 'html-index'))
+  const queries = []
+  for (const term of SEARCH_TERMS) queries.push(await firstQuery(dist, term))
+  await rm(dist, {recursive: true, force: true})
+  return {articles, withoutSearchMs, builds, html, queries}
+}
+
 async function versionOf(packageDir: string): Promise<string> {
   const manifest = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8')) as {
     version: string
@@ -303,6 +331,12 @@ const rebuilds = [
 for (const rebuild of rebuilds)
   log(`rebuild after one edit, ${rebuild.mode}: ${seconds(rebuild.rebuildMs)}`)
 
+const search: SearchResult[] = []
+for (const result of results) {
+  const withoutSearchMs = median(result.ours.map((run) => run.wallMs))
+  search.push(await searchCost(result.articles, datasets.get(result.articles)!, withoutSearchMs))
+}
+
 // ---------------------------------------------------------------------------
 
 const [astroVersion, groqVersion, sharpVersion] = await Promise.all([
@@ -323,6 +357,7 @@ const report = resultsReport({
   benchmarkMs: performance.now() - started,
 })
 
-await writeFile(resultsFile, report)
-console.log(`\n${report}`)
+const fullReport = `${report.trimEnd()}\n\n${searchReport(search)}`
+await writeFile(resultsFile, fullReport)
+console.log(`\n${fullReport}`)
 log(`wrote ${resultsFile}`)

@@ -1,5 +1,5 @@
 /**
- * Lighthouse (default mobile config) over five pages of the built site; scores go to
+ * Lighthouse (default mobile config) over six pages of the built site; scores go to
  * benchmarks/LIGHTHOUSE.md and stdout, full JSON reports to benchmarks/runs/.
  *
  * Builds nothing. From the repository root, under Node 24 (which strips the types):
@@ -29,6 +29,8 @@ const PAGES = [
   '/articles/when-client-engagement-becomes-true-partnership/',
   '/latest/',
   '/categories/',
+  // The one page with script, with a query's results showing.
+  '/search/?q=vienna',
 ]
 const CATEGORIES = [
   {id: 'performance', title: 'Performance'},
@@ -130,7 +132,13 @@ async function main(): Promise<void> {
       const {lhr} = runner
       if (lhr.runtimeError) throw new Error(`${path}: ${lhr.runtimeError.message}`)
       for (const warning of lhr.runWarnings) console.warn(`${path}: ${warning}`)
-      const name = path === '/' ? 'home' : path.replace(/^\/|\/$/g, '').replaceAll('/', '-')
+      const name =
+        path === '/'
+          ? 'home'
+          : path
+              .replace(/\?.*$/, '')
+              .replace(/^\/|\/$/g, '')
+              .replaceAll('/', '-')
       await writeFile(join(runsDir, `lighthouse-${name}.json`), JSON.stringify(lhr, null, 2))
       results.push({path, lhr})
     }
@@ -155,8 +163,9 @@ async function main(): Promise<void> {
       'Default (mobile, simulated throttling) config over `site/dist` served on 127.0.0.1,',
       'text gzipped as every host serves it (`tests/support/static-server.ts`).',
       'Recorded by `node benchmarks/lighthouse.ts` after `pnpm build`; scores are 0–100.',
-      'Performance moves with machine load: the pages run no JavaScript, but throttling',
-      'multiplies the measured style, layout and paint tasks by four, so compare quiet runs.',
+      'Performance moves with machine load: the pages but search run no JavaScript, yet',
+      'throttling multiplies the measured style, layout and paint tasks by four, so compare',
+      'quiet runs.',
       '',
       `- Date: ${first.fetchTime.slice(0, 10)}`,
       `- Chromium: ${version.Browser}`,
