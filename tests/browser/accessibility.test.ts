@@ -1,11 +1,16 @@
-/** axe-core on every page type in both colour schemes, and the keyboard's way in. */
+/**
+ * axe-core (WCAG 2.2 AA and best practice) on every page type, on a phone and a wide
+ * screen, in both colour schemes; and the keyboard's way in.
+ */
 import AxeBuilder from '@axe-core/playwright'
 import {describe, expect, test} from 'vitest'
 
 import {PAGE_TYPES, openPage, useBrowserSession, withPage} from '../support/browser-session'
 
 const session = useBrowserSession()
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
+// A phone as Lighthouse's mobile run sees it, and a wide screen.
+const WIDTHS = [412, 1280]
 
 describe('axe-core finds no violations', {timeout: 120_000}, () => {
   const pages = [
@@ -16,10 +21,12 @@ describe('axe-core finds no violations', {timeout: 120_000}, () => {
   ]
   test.each(
     pages.flatMap((page) =>
-      (['light', 'dark'] as const).map((colorScheme) => ({...page, colorScheme})),
+      WIDTHS.flatMap((width) =>
+        (['light', 'dark'] as const).map((colorScheme) => ({...page, width, colorScheme})),
+      ),
     ),
-  )('$path ($site) in $colorScheme mode', async ({site, path, colorScheme}) => {
-    const violations = await withPage(session, {colorScheme}, async (page) => {
+  )('$path ($site) at $width px in $colorScheme mode', async ({site, path, width, colorScheme}) => {
+    const violations = await withPage(session, {width, colorScheme}, async (page) => {
       await openPage(page, `${session[site].url}${path}`)
       return (await new AxeBuilder({page}).withTags(AXE_TAGS).analyze()).violations
     })
@@ -28,7 +35,10 @@ describe('axe-core finds no violations', {timeout: 120_000}, () => {
         `${violation.id} (${violation.impact ?? 'unknown impact'}): ${violation.help}\n` +
         violation.nodes.map((node) => `    ${node.target.join(' ')}`).join('\n'),
     )
-    expect(found, `axe violations on ${path} (${colorScheme}):\n${found.join('\n')}`).toEqual([])
+    expect(
+      found,
+      `axe violations on ${path} at ${width} px (${colorScheme}):\n${found.join('\n')}`,
+    ).toEqual([])
   })
 })
 
