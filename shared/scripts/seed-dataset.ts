@@ -244,6 +244,8 @@ const cityId = (citySlug: string) => `city-${citySlug}`
 // ---------------------------------------------------------------- Latest articles (seed order = newest first)
 interface ArticleSeed {
   slug: string
+  /** Slugs the article was published under before its headline changed. */
+  previousSlugs?: string[]
   title: string
   publishedAt: string
   category: string
@@ -256,6 +258,9 @@ interface ArticleSeed {
 const articleSeeds: ArticleSeed[] = [
   {
     slug: 'craftsmanship-and-the-soul-of-cities-with-mike-ablon',
+    // First published as "Craftsmanship and the Soul of Cities"; the headline then
+    // named the developer, and the old address redirects to the new one.
+    previousSlugs: ['craftsmanship-and-the-soul-of-cities'],
     title: 'Craftsmanship and the Soul of Cities with Top Real Estate Developer Mike Ablon',
     publishedAt: '2026-02-02T15:00:00Z',
     category: 'cities',
@@ -406,6 +411,7 @@ async function main(): Promise<void> {
       _type: 'article',
       title: seed.title,
       slug: slug(seed.slug),
+      ...(seed.previousSlugs ? {previousSlugs: seed.previousSlugs} : {}),
       publishedAt: seed.publishedAt,
       category: ref(categoryId(seed.category)),
       author: ref(author._id),
@@ -447,6 +453,16 @@ async function main(): Promise<void> {
     },
   }
 
+  // The seed article's address on the WordPress site the publication came from.
+  const redirects: Doc[] = [
+    {
+      _id: 'redirect-wordpress-top-smart-cities',
+      _type: 'redirect',
+      from: '/industries/industrial-iot/top-smart-cities/',
+      toDocument: {_type: 'reference', _ref: listicleId, _weak: true},
+    },
+  ]
+
   // Unpublished work in progress: the site must never show these.
   const drafts: Doc[] = [
     {
@@ -474,6 +490,7 @@ async function main(): Promise<void> {
     listicle,
     ...cities,
     ...articles,
+    ...redirects,
     ...assets,
     ...drafts,
   ]

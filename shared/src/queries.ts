@@ -127,3 +127,23 @@ export const CATEGORIES_QUERY =
   "slug": slug.current,
   description
 }`)
+
+/**
+ * Every old address: the earlier slugs of pages (recorded by the studio when a
+ * changed slug is published) and the editors' redirects. The site resolves them
+ * against the pages it builds (site/src/lib/redirects.ts).
+ */
+export const REDIRECTS_QUERY = defineQuery(`{
+  "moved": *[_type in ["listicle", "city", "article", "category"] && count(previousSlugs) > 0] | order(_id asc){
+    _id,
+    _type,
+    "slug": slug.current,
+    previousSlugs
+  },
+  "manual": *[_type == "redirect"] | order(_id asc){
+    _id,
+    from,
+    toPath,
+    "toDocument": toDocument._ref
+  }
+}`)

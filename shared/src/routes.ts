@@ -26,6 +26,9 @@ export const routes = {
   image: (fileName: string) => `/images/${fileName}`,
 } as const
 
+/** Document types with a page of their own: they keep their earlier slugs, and redirects may point at them. */
+export const PAGE_TYPES = ['listicle', 'city', 'article', 'category'] as const
+
 /** The public path of a document, or undefined for types without a page (authors, settings). */
 export function documentPath(document: {
   _type: string

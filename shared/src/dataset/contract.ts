@@ -5,12 +5,13 @@
  * one document against it. Fields not listed are not checked.
  */
 import {SLUG_PATTERN} from '../schema/rules.ts'
+import {ADDRESS_CHECKS, checkRedirectTarget} from './address-rules.ts'
 import type {Notes, PublicationContext} from './context.ts'
 import {badDate, isValidDatetime} from './dates.ts'
 import {isObject, itemPath} from './paths.ts'
 import {describe, label, withArticle} from './wording.ts'
 
-type FieldKind =
+export type FieldKind =
   | 'string'
   | 'slug'
   | 'datetime'
@@ -21,6 +22,10 @@ type FieldKind =
   | 'entries'
   | 'array'
   | 'object'
+  | 'slugs'
+  | 'pageReference'
+  | 'redirectSource'
+  | 'redirectTarget'
 
 export interface FieldRule {
   kind: FieldKind
@@ -54,10 +59,12 @@ export const PUBLICATION_CONTRACT: Record<string, Record<string, FieldRule>> = {
     publishedAt: req('datetime'),
     categories: opt('references', 'category'),
     seo: opt('object'),
+    previousSlugs: opt('slugs'),
   },
   city: {
     name: req('string'),
     slug: req('slug'),
+    previousSlugs: opt('slugs'),
     country: req('string'),
     region: req('string'),
     summary: req('blocks'),
@@ -78,11 +85,13 @@ export const PUBLICATION_CONTRACT: Record<string, Record<string, FieldRule>> = {
     author: req('reference', 'author'),
     relatedCities: opt('references', 'city'),
     seo: opt('object'),
+    previousSlugs: opt('slugs'),
   },
   category: {
     title: req('string'),
     slug: req('slug'),
     description: opt('string'),
+    previousSlugs: opt('slugs'),
   },
   author: {
     name: req('string'),
@@ -92,6 +101,12 @@ export const PUBLICATION_CONTRACT: Record<string, Record<string, FieldRule>> = {
     image: opt('image'),
     url: opt('string'),
   },
+  // One of toDocument and toPath, never both (checkRedirectTarget below).
+  redirect: {
+    from: req('redirectSource'),
+    toDocument: opt('pageReference'),
+    toPath: opt('redirectTarget'),
+  },
 }
 
 export interface FieldProblem {
@@ -100,7 +115,7 @@ export interface FieldProblem {
 }
 
 /** One field under check, and the means to report on it. */
-interface FieldCheck {
+export interface FieldCheck {
   doc: Record<string, unknown>
   field: string
   value: unknown
@@ -196,6 +211,7 @@ const CHECKS: Record<FieldKind, (check: FieldCheck) => void> = {
   object({field, value, problem}) {
     if (!isObject(value)) problem(field, `must be an object, not ${describe(value)}`)
   },
+  ...ADDRESS_CHECKS,
 }
 
 /**
@@ -224,5 +240,6 @@ export function checkDocument(
     }
     CHECKS[rule.kind]({doc, field, value, rule, context, notes, problem, missing})
   }
+  if (rules === PUBLICATION_CONTRACT.redirect) checkRedirectTarget(doc, problem, missing)
   return problems
 }

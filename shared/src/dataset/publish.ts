@@ -4,7 +4,8 @@
  *
  * - a Latest article with a problem is left out, with a warning naming file,
  *   line, document and field, so one bad article never blocks an urgent
- *   correction elsewhere; so is a city no ranked list includes;
+ *   correction elsewhere; so is a city no ranked list includes, and a redirect
+ *   (an old address then shows "page not found", as it did before);
  * - a problem in anything else (a ranked list, a ranked city, a category, an
  *   author, the settings) stops the build: leaving it out would renumber a
  *   ranking or break pages that depend on it;
@@ -176,6 +177,7 @@ function checkUntilStable(
 ): Checked[] {
   const skipNote = (doc: SanityDocumentLike): string | undefined => {
     if (doc._type === 'article') return 'the article is left out of the site'
+    if (doc._type === 'redirect') return 'the redirect is left out'
     if (doc._type === 'city' && !rankedBy.has(doc._id)) {
       return 'the city is left out of the site (no ranked list includes it)'
     }

@@ -7,6 +7,7 @@ const LABELS: Record<string, string> = {
   category: 'category',
   author: 'author',
   siteSettings: 'site settings document',
+  redirect: 'redirect',
   'sanity.imageAsset': 'image asset',
 }
 

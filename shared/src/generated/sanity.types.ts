@@ -138,6 +138,31 @@ export type ListicleReference = {
   [internalGroqTypeReferenceTo]?: 'listicle'
 }
 
+export type ArticleReference = {
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'article'
+}
+
+export type CategoryReference = {
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'category'
+}
+
+export type Redirect = {
+  _id: string
+  _type: 'redirect'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  from: string
+  toDocument?: ListicleReference | CityReference | ArticleReference | CategoryReference
+  toPath?: string
+}
+
 export type SiteSettings = {
   _id: string
   _type: 'siteSettings'
@@ -161,13 +186,6 @@ export type SiteSettings = {
   }
 }
 
-export type CategoryReference = {
-  _ref: string
-  _type: 'reference'
-  _weak?: boolean
-  [internalGroqTypeReferenceTo]?: 'category'
-}
-
 export type AuthorReference = {
   _ref: string
   _type: 'reference'
@@ -183,6 +201,7 @@ export type Article = {
   _rev: string
   title: string
   slug: Slug
+  previousSlugs?: Array<string>
   excerpt: string
   heroImage?: AccessibleImage
   body: ArticleBody
@@ -205,6 +224,7 @@ export type Category = {
   _rev: string
   title: string
   slug: Slug
+  previousSlugs?: Array<string>
   description?: string
 }
 
@@ -222,6 +242,7 @@ export type City = {
   _rev: string
   name: string
   slug: Slug
+  previousSlugs?: Array<string>
   country: string
   region: string
   summary: RichText
@@ -252,6 +273,7 @@ export type Listicle = {
   _rev: string
   title: string
   slug: Slug
+  previousSlugs?: Array<string>
   dek: string
   heroImage: AccessibleImage
   intro: RichText
@@ -412,8 +434,10 @@ export type AllSanitySchemaTypes =
   | SanityImageAssetReference
   | AccessibleImage
   | ListicleReference
-  | SiteSettings
+  | ArticleReference
   | CategoryReference
+  | Redirect
+  | SiteSettings
   | AuthorReference
   | Article
   | Category
@@ -754,6 +778,44 @@ export type CATEGORIES_QUERY_RESULT = Array<{
   description: string | null
 }>
 
+// Source: ../shared/src/queries.ts
+// Variable: REDIRECTS_QUERY
+// Query: {  "moved": *[_type in ["listicle", "city", "article", "category"] && count(previousSlugs) > 0] | order(_id asc){    _id,    _type,    "slug": slug.current,    previousSlugs  },  "manual": *[_type == "redirect"] | order(_id asc){    _id,    from,    toPath,    "toDocument": toDocument._ref  }}
+export type REDIRECTS_QUERY_RESULT = {
+  moved: Array<
+    | {
+        _id: string
+        _type: 'article'
+        slug: string
+        previousSlugs: Array<string> | null
+      }
+    | {
+        _id: string
+        _type: 'category'
+        slug: string
+        previousSlugs: Array<string> | null
+      }
+    | {
+        _id: string
+        _type: 'city'
+        slug: string
+        previousSlugs: Array<string> | null
+      }
+    | {
+        _id: string
+        _type: 'listicle'
+        slug: string
+        previousSlugs: Array<string> | null
+      }
+  >
+  manual: Array<{
+    _id: string
+    from: string
+    toPath: string | null
+    toDocument: string | null
+  }>
+}
+
 // Query TypeMap
 declare global {
   interface SanityQueries {
@@ -762,6 +824,7 @@ declare global {
     '*[_type == "city" && defined(slug.current)] | order(name asc){\n  ...{\n  _id,\n  name,\n  "slug": slug.current,\n  country,\n  region,\n  summary,\n  highlights[]{_key, label, value, number, unit, source},\n  themes[]->{_id, title, "slug": slug.current},\n  "image": image{\n  alt,\n  caption,\n  credit,\n  hotspot,\n  crop,\n  "asset": asset->{\n    _id,\n    url,\n    path,\n    mimeType,\n    size,\n    "width": metadata.dimensions.width,\n    "height": metadata.dimensions.height,\n    "lqip": metadata.lqip\n  }\n},\n  socialEmbed{url, authorName, authorHandle, text, postedAt},\n  links[]{_key, title, url}\n}\n}': CITIES_QUERY_RESULT
     '*[_type == "article" && defined(slug.current) && dateTime(publishedAt) <= dateTime(now())] | order(dateTime(publishedAt) desc, _id asc){\n  _id,\n  title,\n  "slug": slug.current,\n  excerpt,\n  publishedAt,\n  "category": category->{_id, title, "slug": slug.current},\n  "author": author->{\n  name,\n  "slug": slug.current,\n  role,\n  bio,\n  url,\n  "image": image{\n  alt,\n  caption,\n  credit,\n  hotspot,\n  crop,\n  "asset": asset->{\n    _id,\n    url,\n    path,\n    mimeType,\n    size,\n    "width": metadata.dimensions.width,\n    "height": metadata.dimensions.height,\n    "lqip": metadata.lqip\n  }\n}\n},\n  "heroImage": heroImage{\n  alt,\n  caption,\n  credit,\n  hotspot,\n  crop,\n  "asset": asset->{\n    _id,\n    url,\n    path,\n    mimeType,\n    size,\n    "width": metadata.dimensions.width,\n    "height": metadata.dimensions.height,\n    "lqip": metadata.lqip\n  }\n},\n  "relatedCities": relatedCities[]->{_id, name, "slug": slug.current, country},\n  seo{title, description, noIndex},\n  body[]{\n  ...,\n  _type == "accessibleImage" => {\n  alt,\n  caption,\n  credit,\n  hotspot,\n  crop,\n  "asset": asset->{\n    _id,\n    url,\n    path,\n    mimeType,\n    size,\n    "width": metadata.dimensions.width,\n    "height": metadata.dimensions.height,\n    "lqip": metadata.lqip\n  }\n}\n}\n}': ARTICLES_QUERY_RESULT
     '*[_type == "category" && defined(slug.current)] | order(title asc){\n  _id,\n  title,\n  "slug": slug.current,\n  description\n}': CATEGORIES_QUERY_RESULT
+    '{\n  "moved": *[_type in ["listicle", "city", "article", "category"] && count(previousSlugs) > 0] | order(_id asc){\n    _id,\n    _type,\n    "slug": slug.current,\n    previousSlugs\n  },\n  "manual": *[_type == "redirect"] | order(_id asc){\n    _id,\n    from,\n    toPath,\n    "toDocument": toDocument._ref\n  }\n}': REDIRECTS_QUERY_RESULT
   }
 }
 // Lets @sanity/client releases that predate the global registry read it too

@@ -4,7 +4,7 @@
  */
 import {defineArrayMember, defineField} from 'sanity'
 
-import {slugOptions, slugRule, webUrlRule} from './rules.ts'
+import {previousSlugsRule, slugOptions, slugRule, webUrlRule} from './rules.ts'
 
 /** Where a field appears in the studio's form, and what it explains to editors. */
 interface Placement {
@@ -53,6 +53,40 @@ export const titleWithSlug = ({
 }: Named & {max: number; slugMaxLength: number}) => [
   requiredString(field),
   slugField({group: field.group, source: field.name, maxLength: slugMaxLength}),
+]
+
+/** The field where a page keeps the slugs it was published under before it took its slug. */
+export const PREVIOUS_SLUGS = 'previousSlugs'
+
+/**
+ * The slugs a page was published under before: each old address redirects to the
+ * page. The studio records one whenever a changed slug is published
+ * (studio/slug-history.ts); editors can see the list and remove an entry (its
+ * address then shows "page not found"), but not type one in: a manual redirect
+ * is a document of its own (redirect.ts).
+ */
+export const previousSlugsField = (placement: Placement = {}) =>
+  defineField({
+    ...placement,
+    name: PREVIOUS_SLUGS,
+    title: 'Earlier addresses',
+    description:
+      'Slugs this page was published under before; each old address redirects here. ' +
+      'Recorded when a changed slug is published. Remove one to free its address.',
+    type: 'array',
+    of: [defineArrayMember({type: 'string', readOnly: true})],
+    options: {
+      sortable: false,
+      disableActions: ['add', 'addBefore', 'addAfter', 'duplicate', 'copy'],
+    },
+    hidden: ({value}) => !Array.isArray(value) || value.length === 0,
+    validation: previousSlugsRule,
+  })
+
+/** A page's title, its slug and its earlier slugs: how every type with a page starts. */
+export const pageTitleWithSlug = (field: Named & {max: number; slugMaxLength: number}) => [
+  ...titleWithSlug(field),
+  previousSlugsField({group: field.group}),
 ]
 
 /** A required reference to one document of type `to`. */

@@ -7,6 +7,7 @@ import {author} from './documents/author.ts'
 import {category} from './documents/category.ts'
 import {city} from './documents/city.ts'
 import {listicle} from './documents/listicle.ts'
+import {redirect} from './documents/redirect.ts'
 import {siteSettings} from './documents/siteSettings.ts'
 import {accessibleImage} from './objects/accessibleImage.ts'
 import {externalLink} from './objects/externalLink.ts'
@@ -17,7 +18,7 @@ import {seo} from './objects/seo.ts'
 import {socialEmbed} from './objects/socialEmbed.ts'
 import {socialProfile} from './objects/socialProfile.ts'
 
-export const documentTypes = [listicle, city, article, category, author, siteSettings]
+export const documentTypes = [listicle, city, article, category, author, siteSettings, redirect]
 
 export const objectTypes = [
   accessibleImage,
@@ -40,3 +41,4 @@ export {SITE_SETTINGS_ID} from './documents/siteSettings.ts'
 export {EXCERPT_MAX_LENGTH} from './documents/article.ts'
 export {SOCIAL_POST_URL_PATTERN} from './objects/socialEmbed.ts'
 export {SAFE_LINK_SCHEMES, SLUG_PATTERN} from './rules.ts'
+export {PREVIOUS_SLUGS} from './fields.ts'

@@ -1,7 +1,8 @@
-import type {SlugRule, SlugValue, UrlRule, ValidationContext} from 'sanity'
+import type {ArrayRule, SlugRule, SlugValue, StringRule, UrlRule, ValidationContext} from 'sanity'
 
 import {API_VERSION} from '../api-version.ts'
 import {getPublishedId} from '../documents.ts'
+import {redirectSource, redirectTarget, type SitePathResult} from '../site-path.ts'
 
 /**
  * Validation rules shared by several types. Each one is phrased for the editor who
@@ -56,3 +57,48 @@ export const slugOptions = (source: string, maxLength = 96) => ({
   // The built-in check would repeat slugRule's message as a warning.
   isUnique: () => true,
 })
+
+/** Earlier slugs: each a URL slug, each once. */
+export const previousSlugsRule = (rule: ArrayRule<unknown[]>) =>
+  rule.unique().custom((value: unknown[] | undefined) => {
+    const bad = (value ?? []).find((item) => typeof item !== 'string' || !SLUG_PATTERN.test(item))
+    return bad === undefined
+      ? true
+      : `${JSON.stringify(bad)} is not a URL slug; remove it (an earlier address must be a slug).`
+  })
+
+/** A path as the build will spell it, or what is wrong with it, phrased for the editor. */
+function sitePathRule(parse: (value: unknown) => SitePathResult, what: string) {
+  return (value: string | undefined) => {
+    if (value === undefined) return true
+    const result = parse(value)
+    if (result.problem) return `The ${what} ${result.problem}.`
+    return result.path === value ? true : `Write the ${what} as "${result.path}".`
+  }
+}
+
+/** True when no other redirect (drafts and versions aside) starts from the same path. */
+async function isRedirectSourceUnique(from: string, context: ValidationContext) {
+  const {document, getClient} = context
+  if (!document) return true
+  return getClient({apiVersion: API_VERSION})
+    .withConfig({perspective: 'raw'})
+    .fetch<boolean>(
+      '!defined(*[_type == "redirect" && from == $from && !sanity::versionOf($published)][0]._id)',
+      {from, published: getPublishedId(document._id)},
+    )
+}
+
+/** A redirect's old address: required, a page path of this site, and redirected once. */
+export const redirectSourceRule = (rule: StringRule) =>
+  rule.required().custom(async (value: string | undefined, context) => {
+    const shape = sitePathRule(redirectSource, 'old address')(value)
+    if (shape !== true || value === undefined) return shape
+    return (await isRedirectSourceUnique(value, context))
+      ? true
+      : `Another redirect already starts from "${value}". Each old address redirects to one place.`
+  })
+
+/** A redirect's target path: a page or file of this site. */
+export const redirectTargetRule = (rule: StringRule) =>
+  rule.custom(sitePathRule(redirectTarget, 'path'))

@@ -13,7 +13,7 @@ export const article = defineType({
   icon: DocumentTextIcon,
   groups: [fields.groups.content, fields.groups.meta],
   fields: [
-    ...fields.titleWithSlug({
+    ...fields.pageTitleWithSlug({
       name: 'title',
       title: 'Title',
       max: 140,

@@ -9,7 +9,7 @@ export const category = defineType({
   type: 'document',
   icon: TagIcon,
   fields: [
-    ...fields.titleWithSlug({name: 'title', title: 'Title', max: 60, slugMaxLength: 60}),
+    ...fields.pageTitleWithSlug({name: 'title', title: 'Title', max: 60, slugMaxLength: 60}),
     defineField({
       name: 'description',
       title: 'Description',

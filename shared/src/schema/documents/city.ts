@@ -12,7 +12,7 @@ export const city = defineType({
   icon: PinIcon,
   groups: [fields.groups.content, fields.groups.facts, fields.groups.media],
   fields: [
-    ...fields.titleWithSlug({
+    ...fields.pageTitleWithSlug({
       name: 'name',
       title: 'Name',
       max: 80,

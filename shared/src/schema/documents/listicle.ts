@@ -11,7 +11,7 @@ export const listicle = defineType({
   icon: OlistIcon,
   groups: [fields.groups.content, fields.groups.ranking, fields.groups.meta],
   fields: [
-    ...fields.titleWithSlug({
+    ...fields.pageTitleWithSlug({
       name: 'title',
       title: 'Title',
       max: 120,
