@@ -5,6 +5,7 @@ import {readEnvironment} from '@smart-cities/shared/environment'
 import type {AstroIntegration} from 'astro'
 import {defineConfig, fontProviders} from 'astro/config'
 
+import {hostRedirects} from './src/integrations/host-redirects'
 import {contentSecurityPolicy} from './src/lib/csp'
 import {resolveSiteUrl} from './src/lib/site-url'
 import {unlistedPaths} from './src/lib/unlisted'
@@ -35,7 +36,7 @@ const draftPreview: AstroIntegration = {
 const fontFile = (family: string, style: 'normal' | 'italic') =>
   `@fontsource-variable/${family}/files/${family}-latin-wght-${style}.woff2`
 
-/** Not listed: the 404 page, and pages editors hid from search engines (seo.noIndex). */
+/** Not listed: the 404 page, pages editors hid from search engines (seo.noIndex), old addresses. */
 const listedInSitemap = (page: string) => {
   const path = new URL(page).pathname
   return path !== '/404/' && !unlistedPaths().has(path)
@@ -95,5 +96,8 @@ export default defineConfig({
     // they show, see site-content.ts) is unchanged are copied from the last build.
     incrementalBuild: environment.site.incrementalBuild,
   },
-  integrations: [draftPreview, sitemap({filter: listedInSitemap})],
+  // Old addresses reach the config through no file: the pages resolve them from the
+  // content (src/lib/redirects.ts), build a page at each ([...oldAddress].astro), and
+  // hostRedirects writes them for hosts when the build ends.
+  integrations: [draftPreview, sitemap({filter: listedInSitemap}), hostRedirects()],
 })

@@ -11,7 +11,8 @@ const CITY_IDS = ['city-vienna', 'city-boston', 'city-seoul', 'city-tokyo']
 /** The paged fixture's documents: the bundled ones, then the extra articles. */
 export async function pagedDocuments(): Promise<Doc[]> {
   const docs = await readBundledDocuments()
-  const template = docs.find(
+  // The extras are new articles: they take the seed article's fields, not its earlier slugs.
+  const {previousSlugs: _previousSlugs, ...template} = docs.find(
     (doc) => doc._id === 'article-craftsmanship-and-the-soul-of-cities-with-mike-ablon',
   )!
   const extra = Array.from({length: EXTRA_ARTICLES}, (_, index) => {

@@ -15,8 +15,9 @@
  *   needs: one policy for every path, because hosts join or override the
  *   headers of overlapping rules differently. Each page's meta narrows it.
  *
- * tests/built-site/security-headers.test.ts checks that both files send HOST_POLICY
- * and that every page's meta policy has the shared directives.
+ * host-files.ts writes both files from SECURITY_HEADERS;
+ * tests/built-site/security-headers.test.ts checks that they send HOST_POLICY and
+ * that every page's meta policy has the shared directives.
  */
 import type {AstroUserConfig} from 'astro'
 
@@ -71,30 +72,3 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
   'Cross-Origin-Opener-Policy': 'same-origin',
 }
-
-/** site/public/_headers (Netlify, Cloudflare Pages). */
-export const headersFile = () =>
-  `# Security headers for every path (Netlify, Cloudflare Pages). Generated from\n` +
-  `# site/src/lib/csp.ts; tests/built-site/security-headers.test.ts checks they match.\n` +
-  `/*\n` +
-  Object.entries(SECURITY_HEADERS)
-    .map(([name, value]) => `  ${name}: ${value}\n`)
-    .join('')
-
-/** site/vercel.json (Vercel, with site/ as the project's root directory). */
-export const vercelJson = () =>
-  JSON.stringify(
-    {
-      $schema: 'https://openapi.vercel.sh/vercel.json',
-      outputDirectory: 'dist',
-      trailingSlash: true,
-      headers: [
-        {
-          source: '/(.*)',
-          headers: Object.entries(SECURITY_HEADERS).map(([key, value]) => ({key, value})),
-        },
-      ],
-    },
-    null,
-    2,
-  ) + '\n'

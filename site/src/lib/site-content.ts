@@ -13,6 +13,7 @@ import {
   CATEGORIES_QUERY,
   CITIES_QUERY,
   LISTICLES_QUERY,
+  REDIRECTS_QUERY,
   SITE_SETTINGS_QUERY,
 } from '@smart-cities/shared/queries'
 import {ReportableError} from '@smart-cities/shared/reportable-error'
@@ -24,6 +25,9 @@ import type {
   LISTICLES_QUERY_RESULT,
 } from '@smart-cities/shared/types'
 
+import {redirectStore} from './redirect-store'
+import {resolveRedirects, type RedirectWarning} from './redirects'
+import {livePaths} from './site-paths'
 import {unlistedPaths} from './unlisted'
 
 export type Article = ARTICLES_QUERY_RESULT[number]
@@ -54,6 +58,9 @@ function groupBy<T>(
 
 const environment = readEnvironment()
 
+/** How many articles a listing page shows. */
+export const PAGE_SIZE = 10
+
 /**
  * A page's `cacheKey` for getStaticPaths: with Astro's incremental build
  * (SITE_INCREMENTAL_BUILD=true), a digest of everything the page shows, so a
@@ -76,12 +83,13 @@ const previewDrafts = typeof __DRAFT_PREVIEW__ !== 'undefined' && __DRAFT_PREVIE
 
 async function fetchSiteContent() {
   const source = getContentSource(environment.content, {previewDrafts})
-  const [settings, listicles, articles, categories, cities] = await Promise.all([
+  const [settings, listicles, articles, categories, cities, oldAddresses] = await Promise.all([
     source.fetch(SITE_SETTINGS_QUERY),
     source.fetch(LISTICLES_QUERY),
     source.fetch(ARTICLES_QUERY),
     source.fetch(CATEGORIES_QUERY),
     source.fetch(CITIES_QUERY),
+    source.fetch(REDIRECTS_QUERY),
   ])
   if (!settings) {
     throw new ReportableError(
@@ -132,6 +140,26 @@ async function fetchSiteContent() {
   unlisted.add(routes.listicle(featuredListicle.slug))
   if (featuredListicle.seo?.noIndex) unlisted.add(routes.home())
 
+  // Old addresses: each a permanent redirect to a page built here, never in the sitemap.
+  const pageOf = new Map([
+    ...listicles.map((listicle) => [listicle._id, routes.listicle(listicle.slug)] as const),
+    ...cities.map((city) => [city._id, routes.city(city.slug)] as const),
+    ...articles.map((article) => [article._id, routes.article(article.slug)] as const),
+    ...categories.map((category) => [category._id, routes.category(category.slug)] as const),
+  ])
+  const live = livePaths({
+    listicles,
+    cities,
+    articles,
+    categories,
+    articlesByCategory,
+    pageSize: PAGE_SIZE,
+  })
+  const {redirects, warnings} = resolveRedirects({...oldAddresses, livePaths: live, pageOf})
+  printRedirectWarnings(source.description, warnings)
+  for (const redirect of redirects) unlisted.add(redirect.from)
+  redirectStore().redirects = redirects
+
   // Both queries return newest first.
   const newestDate = [articles[0]?.publishedAt, listicles[0]?.publishedAt]
     .filter((date): date is string => date !== undefined)
@@ -155,7 +183,19 @@ async function fetchSiteContent() {
     articlesByCity,
     citiesByTheme,
     rankingsByCity,
+    redirects,
   }
+}
+
+/** One line per old address that cannot redirect, as the dataset's notices are printed. */
+function printRedirectWarnings(source: string, warnings: RedirectWarning[]) {
+  if (warnings.length === 0) return
+  const lines = warnings.map(
+    ({documentId, field, message}) =>
+      `  warning: document "${documentId}", field "${field}": ${message}`,
+  )
+  const count = `${warnings.length} redirect${warnings.length === 1 ? '' : 's'} dropped`
+  console.warn(`${source}: ${count}:\n${lines.join('\n')}`)
 }
 
 export type SiteContent = Awaited<ReturnType<typeof fetchSiteContent>>
@@ -168,6 +208,3 @@ export function loadSiteContent(): Promise<SiteContent> {
   siteContent ??= fetchSiteContent()
   return siteContent
 }
-
-/** How many articles a listing page shows. */
-export const PAGE_SIZE = 10
