@@ -3,7 +3,8 @@ import type {StructureBuilder, StructureResolver} from 'sanity/structure'
 
 /**
  * The desk, in the order editors work: the publication's settings, then what
- * readers see (ranked lists, cities, Latest), then the taxonomy.
+ * readers see (ranked lists, cities, Latest), then the taxonomy, then old
+ * addresses kept working (redirects).
  * Each entry names a schema type; a test checks every one exists.
  */
 export const deskItems = [
@@ -18,6 +19,7 @@ export const deskItems = [
   },
   {id: 'category', title: 'Categories', schemaType: 'category'},
   {id: 'author', title: 'Authors', schemaType: 'author'},
+  {id: 'redirect', title: 'Redirects', schemaType: 'redirect'},
 ] as const
 
 function listItem(S: StructureBuilder, item: (typeof deskItems)[number]) {
@@ -46,5 +48,7 @@ export const structure: StructureResolver = (S) =>
       S.divider(),
       ...deskItems.slice(1, 4).map((item) => listItem(S, item)),
       S.divider(),
-      ...deskItems.slice(4).map((item) => listItem(S, item)),
+      ...deskItems.slice(4, 6).map((item) => listItem(S, item)),
+      S.divider(),
+      listItem(S, deskItems[6]),
     ])

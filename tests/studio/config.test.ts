@@ -21,7 +21,7 @@ const listItems = () =>
     .filter((item): item is ListItemBuilder => 'getSchemaType' in item && Boolean(item.getId()))
 
 describe('the desk structure', () => {
-  test('lists settings, ranked lists, cities, Latest, categories and authors, in that order', () => {
+  test('lists settings, ranked lists, cities, Latest, categories, authors and redirects, in that order', () => {
     expect(listItems().map((item) => item.getTitle())).toEqual([
       'Site settings',
       'Ranked lists',
@@ -29,6 +29,7 @@ describe('the desk structure', () => {
       'Latest articles',
       'Categories',
       'Authors',
+      'Redirects',
     ])
   })
 
