@@ -1,6 +1,6 @@
 /**
  * A tiny static file server for a built site, on 127.0.0.1 and an ephemeral port,
- * compressing text as hosts do.
+ * compressing text as hosts do; given redirects, it answers those first.
  * Only node: imports, so benchmarks/lighthouse.ts can import it under plain Node.
  */
 import {readFile, stat} from 'node:fs/promises'
@@ -51,11 +51,26 @@ async function readIfFile(file: string | undefined): Promise<Buffer | undefined>
   }
 }
 
-export async function startStaticServer(siteRoot: string): Promise<StaticServer> {
+/** A redirect a host answers before it looks for a file, as Netlify's forced rules do. */
+export interface HostRedirect {
+  status: number
+  to: string
+}
+
+export async function startStaticServer(
+  siteRoot: string,
+  options: {redirects?: ReadonlyMap<string, HostRedirect>} = {},
+): Promise<StaticServer> {
   const root = resolve(siteRoot)
   const server = createServer((request, response) => {
     void (async () => {
       const {pathname} = new URL(request.url ?? '/', 'http://localhost')
+      const redirect = options.redirects?.get(pathname)
+      if (redirect) {
+        response.writeHead(redirect.status, {Location: redirect.to, 'Content-Length': 0})
+        response.end()
+        return
+      }
       const file = fileFor(root, pathname)
       const body = await readIfFile(file)
       const status = body ? 200 : 404

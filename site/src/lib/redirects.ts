@@ -40,6 +40,8 @@ export interface RedirectInput extends REDIRECTS_QUERY_RESULT {
 /** An old address before it is resolved: where it points, by path. */
 interface Candidate extends Omit<Redirect, 'to'> {
   target: string
+  /** The field that names the target (the source's is `field`). */
+  targetField: string
 }
 
 const DROPPED = 'the redirect is dropped'
@@ -80,12 +82,13 @@ export function resolveRedirects(input: RedirectInput): {
       hops.push(path)
       path = bySource.get(path)!.target
     }
-    const {target: _target, ...source} = candidate
+    const {target: _target, targetField, ...source} = candidate
+    const at = {documentId: candidate.documentId, field: targetField}
     if (hops.includes(path)) {
-      warn(candidate, `${[...hops, path].join(' → ')} goes round in a loop`)
+      warn(at, `${[...hops, path].join(' → ')} goes round in a loop`)
     } else if (!input.livePaths.has(path)) {
       const via = hops.length > 1 ? ` (via ${hops.slice(1).join(', ')})` : ''
-      warn(candidate, `${candidate.from} would go to ${path}${via}, which the site does not build`)
+      warn(at, `${candidate.from} would go to ${path}${via}, which the site does not build`)
     } else {
       redirects.push({...source, to: path})
     }
@@ -108,7 +111,7 @@ function earlierSlugCandidates({moved, pageOf}: RedirectInput, warn: Warn): Cand
         warn(at, `${from} would go to the page of "${document._id}", which is not published`)
         return []
       }
-      return [{...at, from, target}]
+      return [{...at, from, target, targetField: at.field}]
     }),
   )
 }
@@ -133,7 +136,7 @@ function manualCandidates({manual, pageOf}: RedirectInput, warn: Warn): Candidat
         warn(at('toDocument'), `${source.path} would go to ${why}`)
         return []
       }
-      return [{...at('toDocument'), from: source.path, target}]
+      return [{...at('from'), from: source.path, target, targetField: 'toDocument'}]
     }
     const target = redirectTarget(redirect.toPath)
     if (target.path === undefined) {
@@ -143,6 +146,6 @@ function manualCandidates({manual, pageOf}: RedirectInput, warn: Warn): Candidat
       )
       return []
     }
-    return [{...at('toPath'), from: source.path, target: target.path}]
+    return [{...at('from'), from: source.path, target: target.path, targetField: 'toPath'}]
   })
 }
