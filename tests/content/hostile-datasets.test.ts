@@ -47,7 +47,7 @@ import {
 } from '../fixtures/hostile/corpus'
 import {readBundledDocuments, toNdjson, writeTempDataset} from '../support/dataset-files'
 
-const BUNDLED_PUBLISHED = 42
+const BUNDLED_PUBLISHED = 43
 
 interface Written {
   file: string
@@ -462,6 +462,58 @@ describe('a bad Latest article is left out with a warning; everything else still
     expect(cities.map((city) => city._id)).not.toContain('city-hostile-unranked')
     const article = articles.find((candidate) => candidate._id === 'article-hostile-about-atlantis')
     expect(article?.relatedCities?.map((city) => city._id)).toEqual([RANKED_CITY])
+  })
+})
+
+describe('a malformed redirect is left out, a malformed earlier slug dropped, with a warning', () => {
+  test('each redirect names what is wrong, by line and field; the page keeps its sound earlier slugs', async () => {
+    const {file, text, dataset, printed} = await builds('redirects-malformed')
+    const at = (id: string, field: string, message: string, consequence: string) =>
+      `${file}:${lineOf(text, id)}, document "${id}", field "${field}": ${message}; ${consequence}`
+    const LEFT_OUT = 'the redirect is left out'
+    const DROPPED = 'the earlier address is dropped'
+    expect(warningsOf(dataset)).toEqual([
+      at(ARTICLE, 'previousSlugs[1]', '"../etc" is not a URL slug', DROPPED),
+      at(ARTICLE, 'previousSlugs[2]', '"client-partnership" is listed twice', DROPPED),
+      at(ARTICLE, 'previousSlugs[3]', 'a number (7) is not a URL slug', DROPPED),
+      at(
+        'redirect-hostile-external',
+        'toPath',
+        'must be a path on this site without the domain, such as "/2018/08/old-post/"',
+        LEFT_OUT,
+      ),
+      at(
+        'redirect-hostile-splat',
+        'from',
+        '"*" is not allowed in a path: use letters, digits, "-", "_", ".", "~", or percent-escapes such as "%C3%A9"',
+        LEFT_OUT,
+      ),
+      at(
+        'redirect-hostile-both',
+        'toPath',
+        'a redirect goes to a page (toDocument) or to a path (toPath), not both',
+        LEFT_OUT,
+      ),
+      at(
+        'redirect-hostile-neither',
+        'toDocument',
+        'required: the page (toDocument) or the path (toPath) the redirect goes to',
+        LEFT_OUT,
+      ),
+      at(
+        'redirect-hostile-author',
+        'toDocument',
+        'must reference a page, but "author-iot-desk" is an author, which has no page',
+        LEFT_OUT,
+      ),
+    ])
+    for (const warning of warningsOf(dataset)) expect(printed).toContain(`warning: ${warning}`)
+    for (const id of dataset.all
+      .map((doc) => doc._id)
+      .filter((id) => id.startsWith('redirect-hostile'))) {
+      expect(dataset.byId.has(id), id).toBe(false)
+    }
+    expect(dataset.byId.get(ARTICLE)?.previousSlugs).toEqual(['client-partnership'])
   })
 })
 
