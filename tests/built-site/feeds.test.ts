@@ -11,7 +11,7 @@ import {XMLValidator} from 'fast-xml-parser'
 import {parseJsonFeed, parseRssFeed} from 'feedsmith'
 import {describe, expect, inject, test} from 'vitest'
 
-import {htmlFiles, listFiles} from '../support/built-site'
+import {listFiles, pageFiles} from '../support/built-site'
 import {readBundledDocuments, type Doc} from '../support/dataset-files'
 import {pagedDocuments} from '../support/fixtures'
 import {SEED_LATEST_TITLES} from '../support/seed'
@@ -460,7 +460,7 @@ describe.each(builds)('every page of the %s site', (name, root, documentsOf) => 
       formats(`${site}: ${String(category.title)}`, `${SITE}/categories/${slugOf(category)}`)
 
     const checked = {categoryPages: [] as string[], articlePages: [] as string[]}
-    for (const file of await htmlFiles(root)) {
+    for (const file of await pageFiles(root)) {
       const $ = load(await readFile(join(root, file), 'utf8'))
       const links = $(
         'link[rel="alternate"][type="application/rss+xml"], link[rel="alternate"][type="application/feed+json"]',

@@ -24,3 +24,15 @@ export async function loadPage(root: string, urlPath: string): Promise<CheerioAP
 /** The URL path a built HTML file is served at. */
 export const urlPathOf = (file: string) =>
   file === '404.html' ? '/404.html' : `/${file.replace(/index\.html$/, '')}`
+
+/** The page at an old address (site/src/pages/[...oldAddress].astro): it sends the browser on at once. */
+export const isOldAddressPage = (html: string) => html.includes('<meta http-equiv="refresh"')
+
+/** HTML files that are pages of their own: all but the pages at old addresses. */
+export async function pageFiles(root: string): Promise<string[]> {
+  const files = await htmlFiles(root)
+  const own = await Promise.all(
+    files.map(async (file) => !isOldAddressPage(await readFile(join(root, file), 'utf8'))),
+  )
+  return files.filter((_, index) => own[index])
+}
