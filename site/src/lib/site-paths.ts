@@ -27,6 +27,7 @@ export function livePaths(content: Pages): Set<string> {
     routes.lists(),
     routes.cities(),
     routes.categories(),
+    routes.search(),
     routes.feed(),
     routes.jsonFeed(),
     '/robots.txt',
