@@ -53,6 +53,7 @@ describe('the shared schema', () => {
       'category',
       'city',
       'listicle',
+      'redirect',
       'siteSettings',
     ])
   })

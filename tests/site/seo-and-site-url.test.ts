@@ -12,7 +12,7 @@ import {parseJsonFeed, parseRssFeed} from 'feedsmith'
 import {beforeAll, describe, expect, test} from 'vitest'
 
 import {buildSite, type BuildResult} from '../support/build-site'
-import {htmlFiles, listFiles} from '../support/built-site'
+import {listFiles, pageFiles} from '../support/built-site'
 import {readBundledDocuments, toNdjson, writeTempDataset} from '../support/dataset-files'
 
 const SITE_URL = 'https://news.example.net'
@@ -89,7 +89,8 @@ describe('seo.noIndex', () => {
       ),
     )
     for (const path of hiddenPaths()) expect(listed.has(`${SITE_URL}${path}`), path).toBe(false)
-    const pages = (await htmlFiles(site.outDir)).filter((file) => file !== '404.html')
+    // Pages at old addresses are not pages of their own: never listed.
+    const pages = (await pageFiles(site.outDir)).filter((file) => file !== '404.html')
     const expected = pages
       .map((file) => `${SITE_URL}/${file.replace(/index\.html$/, '')}`)
       .filter((url) => !hiddenPaths().some((path) => url === `${SITE_URL}${path}`))
