@@ -29,6 +29,12 @@ export const routes = {
 /** Document types with a page of their own: they keep their earlier slugs, and redirects may point at them. */
 export const PAGE_TYPES = ['listicle', 'city', 'article', 'category'] as const
 
+/** How many entries a listing page shows (Latest, a category's articles); page 1 has no number. */
+export const LISTING_PAGE_SIZE = 10
+
+/** How many of the newest Latest articles the home page shows under the ranking. */
+export const HOME_LATEST_COUNT = 4
+
 /** The public path of a document, or undefined for types without a page (authors, settings). */
 export function documentPath(document: {
   _type: string

@@ -1,2 +1,9 @@
 /** Set by the draft-preview integration in astro.config.ts: true only under `astro dev` with preview on. */
 declare const __DRAFT_PREVIEW__: boolean
+
+declare namespace App {
+  interface Locals {
+    /** Set only on the preview server, by its middleware (site/src/preview/middleware.ts). */
+    preview?: import('./lib/editing').PreviewLocals
+  }
+}

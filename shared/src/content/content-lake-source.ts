@@ -1,34 +1,64 @@
 /**
  * Answers the shared queries from a Sanity project's Content Lake with
- * @sanity/client: the published perspective through the CDN for builds, the
- * drafts perspective (with a read token, no CDN) only for local preview.
+ * @sanity/client: the published perspective through the CDN for builds; for
+ * previews (with a read token, from the live API) drafts or a Content Release
+ * stack, and for the preview server text stega-encoded for click-to-edit.
  * Every request is retried by withRetries, and a failure names its query.
  */
-import {createClient} from '@sanity/client'
+import {createClient, type StegaConfig} from '@sanity/client'
 
 import type {ContentLakeConfig} from '../environment.ts'
 import * as queries from '../queries.ts'
 import {cleanText} from '../text.ts'
 import {cdnImages} from './images.ts'
 import {withRetries} from './retry.ts'
-import type {ContentSource, QueryParams, QueryResult} from './types.ts'
+import type {ContentSource, LakePerspective, QueryParams, QueryResult} from './types.ts'
 
 const queryNames = new Map<string, string>(
   Object.entries(queries).map(([name, query]) => [query as string, name]),
 )
 const nameOf = (query: string) => queryNames.get(query) ?? 'an unnamed query'
 
+export interface LakeSourceOptions {
+  /** What to read: published content (the default), drafts, or a Content Release stack. */
+  perspective?: LakePerspective
+  /**
+   * Click-to-edit (the preview server): the studio's URL. Visible text in the
+   * results comes stega-encoded from the Content Source Map, always fresh.
+   */
+  studioUrl?: string | undefined
+}
+
+/**
+ * Text that stega must leave alone although Sanity's default filter would encode
+ * it: alt text is an attribute, platform names are keys ("x"), MIME types are
+ * checked by the feeds. Slugs, URLs, dates, ids and SEO fields are never encoded.
+ */
+const NEVER_ENCODED = new Set(['alt', 'platform', 'mimeType'])
+
+const stegaFor = (studioUrl: string | undefined): StegaConfig =>
+  studioUrl
+    ? {
+        enabled: true,
+        studioUrl,
+        filter: (props) =>
+          props.filterDefault(props) && !NEVER_ENCODED.has(String(props.sourcePath.at(-1))),
+      }
+    : {enabled: false}
+
 export function createContentLakeSource(
   config: ContentLakeConfig,
-  perspective: 'published' | 'drafts' = 'published',
+  {perspective = 'published', studioUrl}: LakeSourceOptions = {},
 ): ContentSource {
+  const preview = perspective !== 'published' || studioUrl !== undefined
   const client = createClient({
     projectId: config.projectId,
     dataset: config.dataset,
     apiVersion: config.apiVersion,
     perspective,
-    // Published content comes from the CDN; drafts only from the live API.
-    useCdn: perspective === 'published',
+    // Builds read published content from the CDN; a preview reads the live API.
+    useCdn: !preview,
+    stega: stegaFor(studioUrl),
     ...(config.token ? {token: config.token} : {}),
     ...(config.apiHost ? {apiHost: config.apiHost, useProjectHostname: false} : {}),
     timeout: config.timeoutMs,
@@ -36,8 +66,9 @@ export function createContentLakeSource(
     maxRetries: 0,
   })
   const where = `Sanity project ${config.projectId}, dataset ${config.dataset}`
+  const perspectiveName = Array.isArray(perspective) ? perspective.join(', ') : perspective
   return {
-    description: `${where} (${perspective} perspective)`,
+    description: `${where} (${perspectiveName} perspective)`,
     images: cdnImages(config),
     fetch<const Query extends string>(query: Query, params: QueryParams = {}) {
       return withRetries(
@@ -47,7 +78,7 @@ export function createContentLakeSource(
           // (and would build an empty site); a real answer always has `result`.
           const response: unknown = await client.fetch(query, params, {
             filterResponse: false,
-            tag: 'site-build',
+            tag: studioUrl ? 'preview-server' : 'site-build',
           })
           if (!response || typeof response !== 'object' || !('result' in response)) {
             throw new Error('malformed response: no "result" in the body')

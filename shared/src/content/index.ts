@@ -5,7 +5,7 @@
 import type {ContentConfig} from '../environment.ts'
 import {createContentLakeSource} from './content-lake-source.ts'
 import {createDatasetSource} from './dataset-source.ts'
-import type {ContentSource} from './types.ts'
+import type {ContentSource, LakePerspective} from './types.ts'
 
 export type * from './types.ts'
 export {createDatasetSource} from './dataset-source.ts'
@@ -14,6 +14,11 @@ export {createContentLakeSource} from './content-lake-source.ts'
 export interface SourceOptions {
   /** Read drafts (a Content Lake, with a read token). Only local preview may ask for this. */
   previewDrafts?: boolean
+  /**
+   * The preview server's reading: the studio's perspective, and text stega-encoded
+   * for click-to-edit in that studio (a Content Lake, with a read token).
+   */
+  preview?: {perspective: LakePerspective; studioUrl: string}
 }
 
 /** The content source the configuration names: a Sanity project, or a dataset file. */
@@ -21,16 +26,20 @@ export function getContentSource(
   config: ContentConfig,
   options: SourceOptions = {},
 ): ContentSource {
+  const preview = options.preview !== undefined || options.previewDrafts === true
   if (config.kind === 'dataset') {
-    if (options.previewDrafts) {
+    if (preview) {
       throw new Error(
         'Draft preview needs a Sanity project: set SANITY_PROJECT_ID and SANITY_API_READ_TOKEN.',
       )
     }
     return createDatasetSource(config.file)
   }
-  if (options.previewDrafts && !config.token) {
+  if (preview && !config.token) {
     throw new Error('Draft preview reads unpublished content and needs SANITY_API_READ_TOKEN.')
   }
-  return createContentLakeSource(config, options.previewDrafts ? 'drafts' : 'published')
+  if (options.preview) return createContentLakeSource(config, options.preview)
+  return createContentLakeSource(config, {
+    perspective: options.previewDrafts ? 'drafts' : 'published',
+  })
 }

@@ -5,6 +5,13 @@ import type {ARTICLES_QUERY_RESULT} from '../generated/sanity.types.ts'
 
 export type QueryParams = Record<string, unknown>
 
+/**
+ * What a preview reads from a Content Lake: published content, drafts over it,
+ * or a Content Release stack (release ids first, most important first, then
+ * usually "drafts"), as the studio's perspective menu chooses.
+ */
+export type LakePerspective = 'published' | 'drafts' | string[]
+
 /** The result type TypeGen generated for a query string, or unknown for others. */
 export type QueryResult<Query extends string> = Query extends keyof SanityQueries
   ? SanityQueries[Query]

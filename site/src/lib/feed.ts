@@ -5,10 +5,11 @@
  * formats of a feed always say the same.
  */
 import type {ImageUrls, ProjectedImage} from '@smart-cities/shared/content'
-import type {GetStaticPaths} from 'astro'
+import type {APIRoute, GetStaticPaths} from 'astro'
 import {routes} from '@smart-cities/shared/routes'
 
 import {clean, feedImage, feedItems, type FeedImage, type FeedItem} from './feed-items'
+import {categoryOf} from './pages'
 import {
   loadSiteContent,
   type Article,
@@ -96,5 +97,22 @@ export function categoryFeed(
 /** The category feed routes' pages (RSS and JSON alike): one per category. */
 export const categoryFeedPaths = (async () => {
   const {categories} = await loadSiteContent()
-  return categories.map((category) => ({params: {slug: category.slug}, props: {category}}))
+  return categories.map(({slug}) => ({params: {slug}}))
 }) satisfies GetStaticPaths
+
+/** A category feed route: the feed of the category its slug names, in one format, or a 404. */
+export const categoryFeedRoute =
+  (write: (feed: Feed) => Response | Promise<Response>): APIRoute =>
+  async ({params, locals, site}) => {
+    const content = await loadSiteContent(locals)
+    const category = categoryOf(content, params.slug)
+    return category
+      ? write(categoryFeed(content, site, category))
+      : new Response(null, {status: 404})
+  }
+
+/** A site feed route, in one format. */
+export const siteFeedRoute =
+  (write: (feed: Feed) => Response | Promise<Response>): APIRoute =>
+  async ({locals, site}) =>
+    write(siteFeed(await loadSiteContent(locals), site))

@@ -16,7 +16,7 @@ import type {APIRoute, GetStaticPaths} from 'astro'
 import sharp from 'sharp'
 
 import {widthsFor} from './images'
-import {loadSiteContent} from './site-content'
+import {loadSiteContent, type SiteContent} from './site-content'
 
 /** Every image asset the content uses, once, found by walking the query results. */
 function collectAssets(value: unknown, found: Map<string, ProjectedAsset>): void {
@@ -30,38 +30,63 @@ function collectAssets(value: unknown, found: Map<string, ProjectedAsset>): void
   }
 }
 
-type Props = {asset: ProjectedAsset; width?: number}
+type ImageFile = {asset: ProjectedAsset; width?: number}
 type Extension = 'webp' | 'png' | 'jpg'
 
 const withoutExtension = (file: string) => file.slice(0, file.lastIndexOf('.'))
 
+const filesByContent = new WeakMap<SiteContent, Map<string, ImageFile>>()
+
+/**
+ * Every file the content's images need, by name without its extension: each
+ * original, and the WebP variants at the srcset widths. None for a Content Lake.
+ */
+function imageFiles(content: SiteContent): Map<string, ImageFile> {
+  let files = filesByContent.get(content)
+  if (files) return files
+  files = new Map()
+  filesByContent.set(content, files)
+  const local = content.source.localImages
+  if (!local) return files
+  const assets = new Map<string, ProjectedAsset>()
+  collectAssets([content.listicles, content.articles, content.cities], assets)
+  for (const asset of assets.values()) {
+    files.set(local.fileName(asset), {asset})
+    for (const width of widthsFor(asset)) files.set(local.fileName(asset, width), {asset, width})
+  }
+  return files
+}
+
+/** The file a route of this extension serves under `name`, if the content has one. */
+function imageFile(content: SiteContent, extension: Extension, name: string | undefined) {
+  return name === undefined ? undefined : imageFiles(content).get(`${name}.${extension}`)
+}
+
 /** getStaticPaths for the files of one extension: originals, and for WebP the variants. */
 export function imageFilePaths(extension: Extension): GetStaticPaths {
   return async () => {
-    const {source, listicles, articles, cities} = await loadSiteContent()
-    const local = source.localImages
-    if (!local) return []
-    const assets = new Map<string, ProjectedAsset>()
-    collectAssets([listicles, articles, cities], assets)
+    const files = imageFiles(await loadSiteContent())
     // An asset's id is derived from its file's hash, so the id and the width key the output.
-    return [...assets.values()].flatMap((asset) => {
-      const original = local.fileName(asset)
-      const files = original.endsWith(`.${extension}`)
-        ? [{params: {name: withoutExtension(original)}, props: {asset}, cacheKey: asset._id}]
-        : []
-      if (extension !== 'webp') return files
-      const variants = widthsFor(asset).map((width) => ({
-        params: {name: withoutExtension(local.fileName(asset, width))},
-        props: {asset, width},
-        cacheKey: `${asset._id}@${width}`,
+    return [...files]
+      .filter(([name]) => name.endsWith(`.${extension}`))
+      .map(([name, {asset, width}]) => ({
+        params: {name: withoutExtension(name)},
+        cacheKey: width === undefined ? asset._id : `${asset._id}@${width}`,
       }))
-      return [...files, ...variants]
-    })
   }
 }
 
-export const GET: APIRoute<Props> = async ({props: {asset, width}}) => {
-  const {source} = await loadSiteContent()
+/** The route's response: the original file as it is, or a variant resized to WebP. */
+export function imageFileRoute(extension: Extension): APIRoute {
+  return async ({params, locals}) => {
+    const content = await loadSiteContent(locals)
+    const file = imageFile(content, extension, params.name)
+    if (!file) return new Response(null, {status: 404})
+    return imageResponse(content, file)
+  }
+}
+
+async function imageResponse({source}: SiteContent, {asset, width}: ImageFile): Promise<Response> {
   const file = source.localImages!.path(asset)
   const failed = (what: string, error: unknown) =>
     new ReportableError(

@@ -2,11 +2,12 @@
  * Everything the site shows, fetched once per build with a few bulk queries
  * and shared by every page (Astro renders all pages in one process). Lookups
  * the pages need (articles of a category, a city's ranks…) are built here once,
- * not per page.
+ * not per page. The preview server reads the same content once per request
+ * (`locals.preview`, set by its middleware), with the studio's perspective.
  */
 import {createHash} from 'node:crypto'
 
-import {getContentSource} from '@smart-cities/shared/content'
+import {getContentSource, type ContentSource} from '@smart-cities/shared/content'
 import {readEnvironment} from '@smart-cities/shared/environment'
 import {
   ARTICLES_QUERY,
@@ -17,7 +18,7 @@ import {
   SITE_SETTINGS_QUERY,
 } from '@smart-cities/shared/queries'
 import {ReportableError} from '@smart-cities/shared/reportable-error'
-import {routes} from '@smart-cities/shared/routes'
+import {LISTING_PAGE_SIZE, routes} from '@smart-cities/shared/routes'
 import type {
   ARTICLES_QUERY_RESULT,
   CATEGORIES_QUERY_RESULT,
@@ -59,7 +60,7 @@ function groupBy<T>(
 const environment = readEnvironment()
 
 /** How many articles a listing page shows. */
-export const PAGE_SIZE = 10
+export const PAGE_SIZE = LISTING_PAGE_SIZE
 
 /**
  * A page's `cacheKey` for getStaticPaths: with Astro's incremental build
@@ -81,8 +82,11 @@ export function pageCacheKey(...parts: unknown[]): string | undefined {
  */
 const previewDrafts = typeof __DRAFT_PREVIEW__ !== 'undefined' && __DRAFT_PREVIEW__ === true
 
-async function fetchSiteContent() {
-  const source = getContentSource(environment.content, {previewDrafts})
+const bySlug = <T extends {slug: string}>(items: readonly T[]) =>
+  new Map(items.map((item) => [item.slug, item]))
+
+/** Everything the pages show, read from one content source with the six bulk queries. */
+export async function readSiteContent(source: ContentSource) {
   const [settings, listicles, articles, categories, cities, oldAddresses] = await Promise.all([
     source.fetch(SITE_SETTINGS_QUERY),
     source.fetch(LISTICLES_QUERY),
@@ -178,6 +182,11 @@ async function fetchSiteContent() {
     articles,
     categories,
     cities,
+    // What a page's route parameters name: pages find their content here.
+    articlesBySlug: bySlug(articles),
+    citiesBySlug: bySlug(cities),
+    listiclesBySlug: bySlug(listicles),
+    categoriesBySlug: bySlug(categories),
     articlesByCategory,
     listiclesByCategory,
     articlesByCity,
@@ -198,13 +207,22 @@ function printRedirectWarnings(source: string, warnings: RedirectWarning[]) {
   console.warn(`${source}: ${count}:\n${lines.join('\n')}`)
 }
 
-export type SiteContent = Awaited<ReturnType<typeof fetchSiteContent>>
+export type SiteContent = Awaited<ReturnType<typeof readSiteContent>>
 
 let siteContent: Promise<SiteContent> | undefined
 
-export function loadSiteContent(): Promise<SiteContent> {
-  // Preview fetches afresh for every page, so editors see their latest changes.
-  if (previewDrafts) return fetchSiteContent()
-  siteContent ??= fetchSiteContent()
+const readBuildContent = () =>
+  readSiteContent(getContentSource(environment.content, {previewDrafts}))
+
+/**
+ * The content a page shows: on the preview server the request's own (its
+ * middleware puts it in `locals`), otherwise the build's, read once.
+ * `getStaticPaths` has no locals and always reads the build's.
+ */
+export function loadSiteContent(locals?: App.Locals): Promise<SiteContent> {
+  if (locals?.preview) return locals.preview.content
+  // Local draft preview reads afresh for every page, so editors see their latest changes.
+  if (previewDrafts) return readBuildContent()
+  siteContent ??= readBuildContent()
   return siteContent
 }

@@ -1,4 +1,4 @@
-import {GET, imageFilePaths} from '../../lib/image-files'
+import {imageFilePaths, imageFileRoute} from '../../lib/image-files'
 
 export const getStaticPaths = imageFilePaths('jpg')
-export {GET}
+export const GET = imageFileRoute('jpg')
