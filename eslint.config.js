@@ -16,6 +16,7 @@ export default tseslint.config(
       'site/.bench-builds/**',
       'site/.dist-staging/**',
       'site/.dist-previous/**',
+      'site/dist-preview/**',
       'shared/src/generated/**',
       'tests/artifacts/**',
       'benchmarks/runs/**',

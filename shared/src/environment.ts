@@ -162,6 +162,51 @@ function readContent(read: Reader, env: Env): ContentConfig {
   }
 }
 
+/** What the editors' preview server needs besides the content: see readPreviewServerEnvironment. */
+export interface PreviewServerEnvironment {
+  /** The project it reads, with the Viewer token it reads drafts with (never sent to a browser). */
+  content: ContentLakeConfig & {token: string}
+  /** SANITY_STUDIO_URL: the studio that opens the preview (the only origin that may frame it). */
+  studioUrl: string
+  /** PORT and HOST: where it listens (default localhost:4322; a container wants HOST=0.0.0.0). */
+  port: number
+  host: string
+}
+
+/** The preview server's port when PORT is not set: beside `pnpm dev`'s 4321. */
+export const DEFAULT_PREVIEW_PORT = 4322
+
+/**
+ * The preview server's settings, with every mistake listed at once: it reads
+ * drafts, so it needs a Sanity project and a read token, and the studio's address.
+ */
+export function readPreviewServerEnvironment(env: Env = process.env): PreviewServerEnvironment {
+  const read = new Reader(env)
+  const content = readContent(read, env)
+  const studioUrl = read.webUrl('SANITY_STUDIO_URL')
+  const port = read.whole('PORT', 1, 65_535, 'a port number from 1 to 65535')
+  const host = read.text('HOST')
+  if (content.kind !== 'content-lake')
+    read.problems.push(
+      'SANITY_PROJECT_ID is not set: the preview server shows drafts from a Sanity project, never from a dataset file.',
+    )
+  if (content.kind === 'content-lake' && !content.token)
+    read.problems.push(
+      'SANITY_API_READ_TOKEN is not set: the preview server reads drafts with a Viewer token (sanity.io/manage, API, Tokens).',
+    )
+  if (!studioUrl && !env.SANITY_STUDIO_URL?.trim())
+    read.problems.push(
+      "SANITY_STUDIO_URL is not set: the studio's address, e.g. https://smartcities.sanity.studio (only it may show the preview).",
+    )
+  if (read.problems.length > 0) throw new EnvironmentError(read.problems)
+  return {
+    content: content as ContentLakeConfig & {token: string},
+    studioUrl: studioUrl!,
+    port: port ?? DEFAULT_PREVIEW_PORT,
+    host: host ?? 'localhost',
+  }
+}
+
 /** Reads and checks the environment; throws an EnvironmentError listing every mistake. */
 export function readEnvironment(env: Env = process.env): Environment {
   const read = new Reader(env)

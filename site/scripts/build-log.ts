@@ -10,6 +10,10 @@
  * With `summarizeErrors: true` (set by `pnpm build`, which reports the error that
  * stopped the build itself, with its stack when it is a bug) each distinct error a
  * page hit is logged once, with the first page that hit it, and without a stack.
+ *
+ * With `onDemand: true` (the preview server's build, astro.preview.config.ts) the
+ * router's "getStaticPaths() ignored" warnings are left out: the same pages are
+ * rendered on request there, and their getStaticPaths serve the static build.
  */
 import type {AstroLoggerDestination, AstroLoggerLevel, AstroLoggerMessage} from 'astro'
 import nodeLogDestination from 'astro/logger/node'
@@ -28,13 +32,21 @@ const fileOutcome = (event: AstroLoggerMessage) =>
     ? /^\s*\((\+[\d.]+m?s|cached|restored)\)\s*$/.exec(plain(event.message))?.[1]
     : undefined
 
+const isIgnoredPathsWarning = (event: AstroLoggerMessage) =>
+  event.level === 'warn' && /getStaticPaths\(\) ignored in dynamic page/.test(event.message)
+
 /** "Caught error rendering /path: Error: …": the page, and the error. */
 const RENDER_ERROR = /^Caught error rendering (\S+): ([\s\S]*)$/
 const isStackDump = (event: AstroLoggerMessage) =>
   event.level === 'error' && event.label === null && /\n\s+at /.test(event.message)
 
 export default function buildLog(
-  options: {level?: AstroLoggerLevel; files?: boolean; summarizeErrors?: boolean} = {},
+  options: {
+    level?: AstroLoggerLevel
+    files?: boolean
+    summarizeErrors?: boolean
+    onDemand?: boolean
+  } = {},
 ): AstroLoggerDestination {
   const console = nodeLogDestination({level: options.level ?? 'info'})
   const errorsSeen = new Set<string>()
@@ -45,6 +57,7 @@ export default function buildLog(
   }
   return {
     write(event) {
+      if (options.onDemand && isIgnoredPathsWarning(event)) return
       if (options.summarizeErrors && event.level === 'error') {
         const renderError = RENDER_ERROR.exec(plain(event.message))
         if (isStackDump(event) || (renderError && errorsSeen.has(renderError[2]!))) return

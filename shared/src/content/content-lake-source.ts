@@ -5,7 +5,7 @@
  * stack, and for the preview server text stega-encoded for click-to-edit.
  * Every request is retried by withRetries, and a failure names its query.
  */
-import {createClient, type StegaConfig} from '@sanity/client'
+import {createClient, type SanityClient, type StegaConfig} from '@sanity/client'
 
 import type {ContentLakeConfig} from '../environment.ts'
 import * as queries from '../queries.ts'
@@ -46,24 +46,35 @@ const stegaFor = (studioUrl: string | undefined): StegaConfig =>
       }
     : {enabled: false}
 
+/**
+ * A client for the project: its API version, host, token and timeout, no CDN,
+ * no retries of its own (withRetries does them, so that every fault is handled
+ * and reported the same way). The preview server checks the studio's preview
+ * secrets with it too.
+ */
+export function createProjectClient(config: ContentLakeConfig): SanityClient {
+  return createClient({
+    projectId: config.projectId,
+    dataset: config.dataset,
+    apiVersion: config.apiVersion,
+    useCdn: false,
+    ...(config.token ? {token: config.token} : {}),
+    ...(config.apiHost ? {apiHost: config.apiHost, useProjectHostname: false} : {}),
+    timeout: config.timeoutMs,
+    maxRetries: 0,
+  })
+}
+
 export function createContentLakeSource(
   config: ContentLakeConfig,
   {perspective = 'published', studioUrl}: LakeSourceOptions = {},
 ): ContentSource {
   const preview = perspective !== 'published' || studioUrl !== undefined
-  const client = createClient({
-    projectId: config.projectId,
-    dataset: config.dataset,
-    apiVersion: config.apiVersion,
+  const client = createProjectClient(config).withConfig({
     perspective,
     // Builds read published content from the CDN; a preview reads the live API.
     useCdn: !preview,
     stega: stegaFor(studioUrl),
-    ...(config.token ? {token: config.token} : {}),
-    ...(config.apiHost ? {apiHost: config.apiHost, useProjectHostname: false} : {}),
-    timeout: config.timeoutMs,
-    // Retries are ours (withRetries), so that every fault is handled and reported the same way.
-    maxRetries: 0,
   })
   const where = `Sanity project ${config.projectId}, dataset ${config.dataset}`
   const perspectiveName = Array.isArray(perspective) ? perspective.join(', ') : perspective

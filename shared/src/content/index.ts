@@ -9,7 +9,7 @@ import type {ContentSource, LakePerspective} from './types.ts'
 
 export type * from './types.ts'
 export {createDatasetSource} from './dataset-source.ts'
-export {createContentLakeSource} from './content-lake-source.ts'
+export {createContentLakeSource, createProjectClient} from './content-lake-source.ts'
 
 export interface SourceOptions {
   /** Read drafts (a Content Lake, with a read token). Only local preview may ask for this. */
