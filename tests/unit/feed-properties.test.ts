@@ -23,11 +23,6 @@ import {forbiddenCharsIn} from '../support/forbidden-chars'
 import {bundledDatasetFile} from '../support/paths'
 import {expectSafeHtml, isHostileUrl} from '../support/safe-output'
 
-declare global {
-  // Declared for the site in site/src/env.d.ts; site-content.ts's types need it here too.
-  const __DRAFT_PREVIEW__: boolean
-}
-
 const SITE = new URL('https://smartcities.example/')
 const text = hostileText
 const href = fc.oneof(fc.constantFrom(...HOSTILE_URLS, ...SAFE_URLS), fc.string())

@@ -6,6 +6,7 @@
  * the element shows. On the static site there is no preview in `locals`: every
  * attribute is undefined, and Astro leaves an undefined attribute out.
  */
+import {escapeHTML} from '@portabletext/to-html'
 import {createDataAttribute} from '@sanity/visual-editing/create-data-attribute'
 
 import type {SiteContent} from './site-content'
@@ -35,6 +36,10 @@ export function editAttributes(locals: App.Locals): Edit {
   if (!preview) return () => undefined
   return (id, type, path) => createDataAttribute({baseUrl: preview.studioUrl, id, type, path})()
 }
+
+/** ` data-sanity="…"` for HTML written as text (Portable Text, social cards); '' without a value. */
+export const dataSanityAttribute = (value: string | undefined) =>
+  value ? ` data-sanity="${escapeHTML(value)}"` : ''
 
 /** The path of an item of an array field, by its key: `entries[_key=="a1"]`. */
 export const itemPath = (field: string, key: string): FieldPath =>

@@ -10,6 +10,7 @@
  * from the same safe Portable Text renderer as the pages, with absolute URLs.
  */
 import {escapeHTML} from '@portabletext/to-html'
+import {stegaClean} from '@sanity/client/stega'
 import type {ImageUrls, ProjectedImage} from '@smart-cities/shared/content'
 import {routes} from '@smart-cities/shared/routes'
 
@@ -50,9 +51,9 @@ export interface FeedItem {
   hero: FeedImage | undefined
 }
 
-/** Text for a feed: a string without the code points XML 1.0 forbids. */
+/** Text for a feed: a string without the code points XML 1.0 forbids (nor the preview's stega). */
 export const clean = (value: unknown) =>
-  typeof value === 'string' ? stripForbiddenChars(value) : ''
+  typeof value === 'string' ? stegaClean(stripForbiddenChars(value)) : ''
 
 /** An image's original file, or undefined when its asset is not described fully. */
 export function feedImage(

@@ -3,6 +3,7 @@
  * queries. The content source says where the files are (the dataset's files,
  * resized at build time, or Sanity's image CDN); this module only picks widths.
  */
+import {stegaClean} from '@sanity/client/stega'
 import type {ImageUrls, ProjectedAsset, ProjectedImage} from '@smart-cities/shared/content'
 
 /** Widths offered in srcset; no width larger than the original is offered. */
@@ -50,6 +51,7 @@ export function resolveImage(
     srcset: widths.map((width) => `${url(width)} ${width}w`).join(', '),
     width: asset.width,
     height: asset.height,
-    alt: image.alt ?? '',
+    // An attribute: never the preview's stega (the content source does not encode alt text either).
+    alt: stegaClean(image.alt ?? ''),
   }
 }

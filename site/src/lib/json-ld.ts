@@ -1,7 +1,9 @@
 /**
  * JSON-LD for search engines, built for every page type here and serialized so
- * that no text from content can close the <script> element it sits in.
+ * that no text from content can close the <script> element it sits in, and
+ * without the preview's stega: search engines read it, not people.
  */
+import {stegaClean} from '@sanity/client/stega'
 import {routes} from '@smart-cities/shared/routes'
 
 import type {Article, City, Listicle} from './site-content'
@@ -10,7 +12,7 @@ import {absoluteUrl} from './urls'
 export type JsonLd = Record<string, unknown>
 
 export function serializeJsonLd(data: JsonLd): string {
-  return JSON.stringify(data)
+  return JSON.stringify(stegaClean(data))
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')
     .replace(/&/g, '\\u0026')

@@ -10,10 +10,16 @@
  * - malformed nodes (no children array, text that is not a string, marks that
  *   are not strings…) are repaired or skipped before rendering, never thrown on.
  * Characters HTML and XML must not contain are removed from the output.
+ *
+ * On the preview server each block carries a `data-sanity` attribute naming its
+ * place in the document (`edit`), for click-to-edit; plain text made for
+ * attributes (toPlainText) never carries stega.
  */
 import {escapeHTML, toHTML, type PortableTextHtmlComponents} from '@portabletext/to-html'
+import {stegaClean} from '@sanity/client/stega'
 import type {ImageUrls, ProjectedImage} from '@smart-cities/shared/content'
 
+import {dataSanityAttribute} from './editing'
 import {resolveImage} from './images'
 import {socialCardHtml, type SocialEmbed} from './social-card'
 import {isExternal, safeUrl, stripForbiddenChars} from './urls'
@@ -23,11 +29,29 @@ export interface RenderOptions {
   images: ImageUrls
   /** Make relative links and image URLs absolute (feeds). */
   baseUrl?: URL
+  /** The preview's `data-sanity` value for the block with this key (see lib/editing.ts). */
+  edit?: ((blockKey: string) => string | undefined) | undefined
 }
+
+/** The element each block style is written as; an unknown style is a paragraph. */
+const BLOCK_TAGS: Record<string, string> = {
+  normal: 'p',
+  blockquote: 'blockquote',
+  h1: 'h1',
+  h2: 'h2',
+  h3: 'h3',
+  h4: 'h4',
+  h5: 'h5',
+  h6: 'h6',
+}
+
+/** ` data-sanity="…"` for a block on the preview server, nothing elsewhere. */
+const editAttribute = (options: RenderOptions, key: unknown) =>
+  dataSanityAttribute(typeof key === 'string' ? options.edit?.(key) : undefined)
 
 const absolutize = (url: string, base: URL | undefined) => (base ? new URL(url, base).href : url)
 
-function imageHtml(image: ProjectedImage, options: RenderOptions): string {
+function imageHtml(image: ProjectedImage & {_key?: unknown}, options: RenderOptions): string {
   const resolved = resolveImage(image, options.images)
   const src = safeUrl(resolved?.src)
   if (!resolved || !src) return ''
@@ -44,7 +68,7 @@ function imageHtml(image: ProjectedImage, options: RenderOptions): string {
     .filter((part): part is string => typeof part === 'string' && part.trim() !== '')
     .map((part) => escapeHTML(part))
   return (
-    `<figure><img src="${escapeHTML(absolutize(src, options.baseUrl))}" srcset="${escapeHTML(srcset)}" ` +
+    `<figure${editAttribute(options, image._key)}><img src="${escapeHTML(absolutize(src, options.baseUrl))}" srcset="${escapeHTML(srcset)}" ` +
     `sizes="(min-width: 48rem) 44rem, 100vw" width="${resolved.width}" height="${resolved.height}" ` +
     `alt="${escapeHTML(typeof resolved.alt === 'string' ? resolved.alt : '')}" loading="lazy" decoding="async">` +
     (caption.length ? `<figcaption>${caption.join(' · ')}</figcaption>` : '') +
@@ -79,13 +103,21 @@ function components(options: RenderOptions): Partial<PortableTextHtmlComponents>
     },
     types: {
       accessibleImage: ({value}) => quietly(() => imageHtml(value as ProjectedImage, options)),
-      socialEmbed: ({value}) => quietly(() => socialCardHtml(value as SocialEmbed)),
+      socialEmbed: ({value}) =>
+        quietly(() =>
+          socialCardHtml(value as SocialEmbed, editAttribute(options, (value as Node)._key)),
+        ),
     },
+    // One component for every style, so that each block can carry its data-sanity attribute.
+    block: ({children, value}) => {
+      const tag = Object.hasOwn(BLOCK_TAGS, value.style ?? '') ? BLOCK_TAGS[value.style!] : 'p'
+      return `<${tag}${editAttribute(options, value._key)}>${children ?? ''}</${tag}>`
+    },
+    listItem: ({children, value}) =>
+      `<li${editAttribute(options, value._key)}>${children ?? ''}</li>`,
     unknownType: () => '',
     unknownMark: ({children}) => children,
-    unknownBlockStyle: ({children}) => `<p>${children ?? ''}</p>`,
     unknownList: ({children}) => `<ul>${children ?? ''}</ul>`,
-    unknownListItem: ({children}) => `<li>${children ?? ''}</li>`,
   }
 }
 
@@ -166,18 +198,20 @@ export function renderPortableText(blocks: unknown, options: RenderOptions): str
   return stripForbiddenChars(html)
 }
 
-/** Plain text of Portable Text, for descriptions (text blocks only). */
+/** Plain text of Portable Text, for descriptions and counting words (text blocks only). */
 export function toPlainText(blocks: unknown): string {
   if (!Array.isArray(blocks)) return ''
-  return stripForbiddenChars(
-    normalizeBlocks(blocks)
-      .filter((block) => block._type === 'block')
-      .map((block) =>
-        (block.children as Node[])
-          .map((child) => (typeof child.text === 'string' ? child.text : ''))
-          .join(''),
-      )
-      .filter(Boolean)
-      .join(' '),
+  return stegaClean(
+    stripForbiddenChars(
+      normalizeBlocks(blocks)
+        .filter((block) => block._type === 'block')
+        .map((block) =>
+          (block.children as Node[])
+            .map((child) => (typeof child.text === 'string' ? child.text : ''))
+            .join(''),
+        )
+        .filter(Boolean)
+        .join(' '),
+    ),
   )
 }

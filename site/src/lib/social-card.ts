@@ -25,8 +25,9 @@ const htmlDatetime = (written: string, date: Date) =>
 /**
  * Who posted, when, the text when we have it, and the way to the post itself: we
  * link to X rather than embed it, so that no page loads anything from X.
+ * `attributes` (written as they are) are the preview's ` data-sanity="…"`.
  */
-export function socialCardHtml(embed: SocialEmbed): string {
+export function socialCardHtml(embed: SocialEmbed, attributes = ''): string {
   const href = safeUrl(embed.url)
   if (!href) return ''
   const name = textOf(embed.authorName)
@@ -45,7 +46,7 @@ export function socialCardHtml(embed: SocialEmbed): string {
     ? 'Quoted from X, where the post and its replies are.'
     : 'The post, with its text and images, is on X.'
   return (
-    `<figure class="social-card">` +
+    `<figure class="social-card"${attributes}>` +
     `<figcaption>${who} on X${when}</figcaption>` +
     (text ? `<blockquote cite="${escapeHTML(href)}"><p>${text}</p></blockquote>` : '') +
     `<p class="post-note">${note}</p>` +

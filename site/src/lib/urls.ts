@@ -3,6 +3,7 @@
  * src that comes from content goes through safeUrl; every string of built output
  * can go through stripForbiddenChars.
  */
+import {stegaClean} from '@sanity/client/stega'
 import {stripForbiddenChars} from '@smart-cities/shared/text'
 
 export {stripForbiddenChars}
@@ -31,11 +32,13 @@ const PATH_BASE = 'https://site.invalid'
  */
 export function safeUrl(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined
+  // The preview's stega never belongs in an address, whatever field the address came from.
+  const written = stegaClean(value)
   // What the WHATWG URL parser ignores (leading and trailing C0 and space, every
   // tab and newline) is removed first, so "java\tscript:" is seen as javascript:.
   const url = stripForbiddenChars(
     // eslint-disable-next-line no-control-regex -- control characters are what is matched
-    value.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, ''),
+    written.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, ''),
   )
   if (url === '') return undefined
   if (url.startsWith('#')) return new URL(url, PATH_BASE).hash || undefined
