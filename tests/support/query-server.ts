@@ -2,13 +2,23 @@
  * A local stand-in for Sanity's query API, for the real @sanity/client to talk
  * to: GET and POST /v{apiVersion}/data/query/{dataset}, answered by groq-js over
  * a fixture dataset, honouring $params and the perspective (published hides
- * drafts.* and versions.*; drafts overlays drafts, and needs the token).
- * Replies {query, result, ms}. Faults can be queued per request or made permanent.
+ * drafts.* and versions.*; drafts overlays drafts; a release stack such as
+ * "rSummer,drafts" overlays that release's versions on the drafts; everything
+ * but published needs the token), with a Content Source Map when asked for one
+ * (source-map.ts). Replies {query, result, ms}.
+ *
+ * POST /v{apiVersion}/data/mutate/{dataset} (with the token) applies create,
+ * createOrReplace, createIfNotExists, patch (set) and delete (by id or query),
+ * which is what the studio's Presentation tool does to store a preview secret
+ * (@sanity/preview-url-secret). Faults can be queued per request or made permanent.
  */
+import {randomUUID} from 'node:crypto'
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http'
 import type {AddressInfo} from 'node:net'
 
 import {evaluate, parse} from 'groq-js'
+
+import {contentSourceMap} from './source-map'
 
 type Doc = {_id: string; [field: string]: unknown}
 
@@ -22,6 +32,10 @@ export interface QueryServer {
   url: string
   /** Requests received, in order: method, path, the perspective asked for, and when (performance.now()). */
   requests: Array<{method: string; path: string; perspective: string; at: number}>
+  /** Every document, as stored now (mutations included). */
+  documents(): Doc[]
+  /** Stores a document as it is (replacing one with its id), as if written through the API. */
+  put(document: Doc): void
   /** Faults for the next requests, one each. */
   queueFaults(...faults: Fault[]): void
   /** A fault for every request until cleared. */
@@ -31,17 +45,66 @@ export interface QueryServer {
 
 const isPublished = (id: string) => !id.startsWith('drafts.') && !id.startsWith('versions.')
 
-function documentsFor(perspective: string, documents: Doc[]): Doc[] {
-  if (perspective === 'raw') return documents
-  const published = documents.filter((doc) => isPublished(doc._id))
-  if (perspective !== 'drafts' && perspective !== 'previewDrafts') return published
-  // Drafts perspective: a draft replaces its published document, under the published id.
-  const byId = new Map(published.map((doc) => [doc._id, doc]))
-  for (const doc of documents.filter((candidate) => candidate._id.startsWith('drafts.'))) {
-    const id = doc._id.slice('drafts.'.length)
-    byId.set(id, {...doc, _id: id})
+/**
+ * The documents a perspective sees, and for each the id it has in the dataset.
+ * A stack ("rSummer,drafts") is applied from its end: drafts over published,
+ * then the release's versions over both, each under the published id.
+ */
+function documentsFor(
+  perspective: string,
+  documents: Doc[],
+): {visible: Doc[]; sourceId: Map<string, string>} {
+  const sourceId = new Map<string, string>()
+  if (perspective === 'raw') return {visible: documents, sourceId}
+  const byId = new Map(documents.filter((doc) => isPublished(doc._id)).map((doc) => [doc._id, doc]))
+  const layers = perspective === 'previewDrafts' ? ['drafts'] : perspective.split(',').reverse()
+  for (const layer of layers) {
+    if (layer === 'published') continue
+    const prefix = layer === 'drafts' ? 'drafts.' : `versions.${layer}.`
+    for (const doc of documents.filter((candidate) => candidate._id.startsWith(prefix))) {
+      const id = doc._id.slice(prefix.length)
+      byId.set(id, {...doc, _id: id})
+      sourceId.set(id, doc._id)
+    }
   }
-  return [...byId.values()]
+  return {visible: [...byId.values()], sourceId}
+}
+
+type Mutation = Record<string, Record<string, unknown>>
+
+/** Applies one mutation of a transaction to the stored documents; returns the ids it touched. */
+async function applyMutation(store: Map<string, Doc>, mutation: Mutation): Promise<string[]> {
+  const now = new Date().toISOString()
+  const stamp = (doc: Doc): Doc => ({
+    _createdAt: store.get(doc._id)?._createdAt ?? now,
+    ...doc,
+    _updatedAt: now,
+    _rev: randomUUID(),
+  })
+  const [kind, body] = Object.entries(mutation)[0]!
+  if (kind === 'create' || kind === 'createOrReplace' || kind === 'createIfNotExists') {
+    const doc = {...body, _id: (body._id as string | undefined) ?? randomUUID()} as Doc
+    if (kind === 'create' && store.has(doc._id)) throw new Error(`Document ${doc._id} exists`)
+    if (kind !== 'createIfNotExists' || !store.has(doc._id)) store.set(doc._id, stamp(doc))
+    return [doc._id]
+  }
+  if (kind === 'patch') {
+    const existing = store.get(body.id as string)
+    if (!existing) throw new Error(`Document ${String(body.id)} not found`)
+    store.set(existing._id, stamp({...existing, ...(body.set as object | undefined)}))
+    return [existing._id]
+  }
+  if (kind === 'delete') {
+    const ids =
+      typeof body.id === 'string'
+        ? [body.id]
+        : ((await (
+            await evaluate(parse(`${body.query as string}._id`), {dataset: [...store.values()]})
+          ).get()) as string[])
+    for (const id of ids) store.delete(id)
+    return ids
+  }
+  throw new Error(`Unsupported mutation: ${kind}`)
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {
@@ -56,6 +119,7 @@ export async function startQueryServer(options: {
   token?: string
 }): Promise<QueryServer> {
   const dataset = options.dataset ?? 'production'
+  const store = new Map(options.documents.map((doc) => [doc._id, doc]))
   const queued: Fault[] = []
   let permanent: Fault | undefined
   const requests: QueryServer['requests'] = []
@@ -63,6 +127,8 @@ export async function startQueryServer(options: {
 
   async function answer(request: IncomingMessage, response: ServerResponse) {
     const url = new URL(request.url ?? '/', 'http://localhost')
+    const mutate = /^\/v[\d-]+\/data\/mutate\/([^/]+)$/.exec(url.pathname)
+    if (mutate && request.method === 'POST') return answerMutation(request, response, mutate[1]!)
     const match = /^\/v[\d-]+\/data\/query\/([^/]+)$/.exec(url.pathname)
     let query = url.searchParams.get('query') ?? ''
     let params: Record<string, unknown> = {}
@@ -116,11 +182,43 @@ export async function startQueryServer(options: {
       )
     }
     const started = performance.now()
+    const {visible, sourceId} = documentsFor(perspective, [...store.values()])
+    const byId = new Map(visible.map((doc) => [doc._id, doc]))
     const result = await (
-      await evaluate(parse(query), {dataset: documentsFor(perspective, options.documents), params})
+      await evaluate(parse(query), {
+        dataset: visible,
+        params,
+        dereference: ({_ref}) => byId.get(_ref) ?? null,
+      })
     ).get()
+    const resultSourceMap = url.searchParams.has('resultSourceMap')
+      ? contentSourceMap(result, visible, (id) => sourceId.get(id) ?? id)
+      : undefined
+    const ms = Math.round(performance.now() - started)
     response.writeHead(200, {'Content-Type': 'application/json'})
-    response.end(JSON.stringify({query, result, ms: Math.round(performance.now() - started)}))
+    response.end(JSON.stringify({query, result, ...(resultSourceMap && {resultSourceMap}), ms}))
+  }
+
+  async function answerMutation(request: IncomingMessage, response: ServerResponse, name: string) {
+    const reply = (status: number, body: unknown) => {
+      response.writeHead(status, {'Content-Type': 'application/json'})
+      response.end(JSON.stringify(body))
+    }
+    if (name !== dataset) return reply(404, {error: {description: 'Not found'}})
+    if (request.headers.authorization !== `Bearer ${options.token}`)
+      return reply(401, {error: {description: 'Unauthorized: mutations need a token'}})
+    const {mutations} = JSON.parse(await readBody(request)) as {mutations: Mutation[]}
+    const results: Array<{id: string; operation: string}> = []
+    for (const mutation of mutations)
+      for (const id of await applyMutation(store, mutation))
+        results.push({id, operation: Object.keys(mutation)[0]!})
+    requests.push({
+      method: 'POST',
+      path: request.url ?? '',
+      perspective: 'raw',
+      at: performance.now(),
+    })
+    reply(200, {transactionId: randomUUID(), results})
   }
 
   const server = createServer((request, response) => {
@@ -135,6 +233,8 @@ export async function startQueryServer(options: {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    documents: () => [...store.values()],
+    put: (document) => void store.set(document._id, document),
     queueFaults: (...faults) => void queued.push(...faults),
     failAlways: (fault) => void (permanent = fault),
     close: async () => {
