@@ -1,11 +1,20 @@
 /**
  * Document-level studio behaviour: singletons, pages that keep their earlier
- * slugs when published, and "open on the site" links.
+ * slugs when published, "Open on the site" links and "Open preview", which
+ * opens the document's page in the Presentation tool.
  */
+import {EyeOpenIcon} from '@sanity/icons/EyeOpen'
 import {API_VERSION} from '@smart-cities/shared/api-version'
-import {documentPath, PAGE_TYPES} from '@smart-cities/shared/routes'
+import {documentPath, PAGE_TYPES, routes} from '@smart-cities/shared/routes'
 import {SITE_SETTINGS_ID, singletonTypes} from '@smart-cities/shared/schema'
-import type {DocumentActionComponent, ResolveProductionUrlContext, Template} from 'sanity'
+import {
+  getPublishedId,
+  type DocumentActionComponent,
+  type ResolveProductionUrlContext,
+  type SanityDocument,
+  type Template,
+} from 'sanity'
+import {useRouter} from 'sanity/router'
 
 import {withSlugHistory} from './slug-history'
 
@@ -16,16 +25,51 @@ export const withoutSingletonTemplates = (templates: Template[]) =>
 // Settings can be edited and published, but not created twice, duplicated or deleted.
 const SINGLETON_ACTIONS = new Set(['publish', 'discardChanges', 'restore'])
 
+/** The page a document is previewed on: its own, or the home page for the settings. */
+export function previewPath(document: Pick<SanityDocument, '_type'> & {slug?: unknown}) {
+  if (document._type === SITE_SETTINGS_ID) return routes.home()
+  return documentPath(document as {_type: string; slug?: {current?: string}})
+}
+
+declare module 'sanity' {
+  interface DocumentActionKeys {
+    openPreview: never
+  }
+}
+
+/** "Open preview": the document's page in the Presentation tool, drafts and all, beside its form. */
+export const OpenPreviewAction: DocumentActionComponent = ({id, type, draft, published}) => {
+  const {navigateIntent} = useRouter()
+  const document = draft ?? published
+  const path = document ? previewPath(document) : undefined
+  if (!path) return null
+  return {
+    label: 'Open preview',
+    icon: EyeOpenIcon,
+    title: `See ${path} with this document's changes, and click on the page to edit`,
+    onHandle: () =>
+      navigateIntent('edit', {id: getPublishedId(id), type, mode: 'presentation', preview: path}),
+  }
+}
+OpenPreviewAction.action = 'openPreview'
+OpenPreviewAction.displayName = 'OpenPreviewAction'
+
 const hasPage = (schemaType: string) => (PAGE_TYPES as readonly string[]).includes(schemaType)
 
 export function documentActionsFor(schemaType: string, actions: DocumentActionComponent[]) {
   if (singletonTypes.has(schemaType)) {
-    return actions.filter((action) => action.action && SINGLETON_ACTIONS.has(action.action))
+    const allowed = actions.filter(
+      (action) => action.action && SINGLETON_ACTIONS.has(action.action),
+    )
+    return [...allowed, OpenPreviewAction]
   }
   if (hasPage(schemaType)) {
-    return actions.map((action) => (action.action === 'publish' ? withSlugHistory(action) : action))
+    return [
+      ...actions.map((action) => (action.action === 'publish' ? withSlugHistory(action) : action)),
+      OpenPreviewAction,
+    ]
   }
-  return actions
+  return [...actions, OpenPreviewAction]
 }
 
 /** The document's page on the public site, built from the site URL in the settings. */

@@ -65,6 +65,62 @@ export function studioPort(env: Record<string, string | undefined> = process.env
 export const cliServer = (command = cliCommand, env = process.env) =>
   command && COMMANDS_SERVING.has(command) ? {port: studioPort(env)} : undefined
 
+/** Where a studio without a real project (CI, schema extraction) points Presentation: `pnpm preview:server` here. */
+export const LOCAL_PREVIEW_URL = 'http://localhost:4322'
+/** Commands that run or ship the studio, and so its Presentation tool. */
+const COMMANDS_SHOWING_PRESENTATION = new Set(['build', 'deploy', 'dev', 'preview', 'start'])
+
+const PREVIEW_HOW_TO =
+  "Set SANITY_STUDIO_PREVIEW_URL to the editors' preview server, e.g. " +
+  '`export SANITY_STUDIO_PREVIEW_URL=https://preview.smartcities.example`, or ' +
+  `\`${LOCAL_PREVIEW_URL}\` for \`pnpm preview:server\` on this machine. See README, "Preview drafts in the studio".`
+
+/**
+ * The preview server the Presentation tool shows: SANITY_STUDIO_PREVIEW_URL, an
+ * origin (https, or http on this machine). A studio that is run or shipped for a
+ * real project without one stops with a message saying what to set; offline
+ * (the placeholder project, other commands) the local preview server stands in.
+ */
+export function resolvePreviewUrl(
+  value: string | undefined,
+  {command, placeholderProject}: {command: string | undefined; placeholderProject: boolean},
+): string {
+  const text = readEnv(value)
+  if (text === undefined) {
+    if (!placeholderProject && command && COMMANDS_SHOWING_PRESENTATION.has(command)) {
+      throw new Error(
+        `\`sanity ${command}\` runs the Presentation tool, which shows drafts on the preview server, and SANITY_STUDIO_PREVIEW_URL is not set. ${PREVIEW_HOW_TO}`,
+      )
+    }
+    return LOCAL_PREVIEW_URL
+  }
+  let url: URL | undefined
+  try {
+    url = new URL(text)
+  } catch {
+    // Reported below.
+  }
+  const local = url && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)
+  if (
+    !url ||
+    !(url.protocol === 'https:' || (url.protocol === 'http:' && local)) ||
+    url.pathname !== '/' ||
+    url.search ||
+    url.hash
+  ) {
+    throw new Error(
+      `SANITY_STUDIO_PREVIEW_URL is ${JSON.stringify(text)}: expected the preview server's origin, https (http only on this machine) and without a path, e.g. https://preview.smartcities.example.`,
+    )
+  }
+  return url.origin
+}
+
+// Referenced in full, so that Sanity inlines it into the studio's browser bundle.
+export const previewUrl = resolvePreviewUrl(process.env.SANITY_STUDIO_PREVIEW_URL, {
+  command: cliCommand,
+  placeholderProject: isPlaceholderProject,
+})
+
 const HOW_TO =
   'Set SANITY_STUDIO_PROJECT_ID (and SANITY_STUDIO_DATASET, default "production") to your ' +
   'project, e.g. `export SANITY_STUDIO_PROJECT_ID=abc123xy`. See README, "For editors".'

@@ -29,6 +29,12 @@ export const routes = {
 /** Document types with a page of their own: they keep their earlier slugs, and redirects may point at them. */
 export const PAGE_TYPES = ['listicle', 'city', 'article', 'category'] as const
 
+/**
+ * Where the studio's Presentation tool starts a preview session on the editors'
+ * preview server (its `previewMode.enable`; site/src/preview/middleware.ts).
+ */
+export const PREVIEW_ENABLE_PATH = '/api/preview/enable/'
+
 /** How many entries a listing page shows (Latest, a category's articles); page 1 has no number. */
 export const LISTING_PAGE_SIZE = 10
 

@@ -216,6 +216,8 @@ describe('`pnpm dev` with SANITY_STUDIO_PROJECT_ID: the site and the studio toge
     dev = pnpmAtRoot('dev', {
       // A placeholder: `sanity dev` serves the studio without reaching the project.
       SANITY_STUDIO_PROJECT_ID: 'test1234',
+      // A studio for a project shows its preview server in Presentation; it need not run here.
+      SANITY_STUDIO_PREVIEW_URL: 'http://localhost:4322',
       SITE_PORT: String(sitePort),
       SANITY_STUDIO_PORT: String(studioPort),
     })

@@ -70,12 +70,17 @@ describe('the settings singleton', () => {
     expect(options.map((option) => option.templateId)).not.toContain('siteSettings')
   })
 
-  test('can be published but not deleted, duplicated or unpublished', () => {
+  test('can be published and previewed but not deleted, duplicated or unpublished', () => {
     const actions = (schemaType: string) =>
       source.document
         .actions({schemaType, documentId: schemaType} as never)
         .map((action) => action.action)
-    expect(actions('siteSettings').sort()).toEqual(['discardChanges', 'publish', 'restore'])
+    expect(actions('siteSettings').sort()).toEqual([
+      'discardChanges',
+      'openPreview',
+      'publish',
+      'restore',
+    ])
     expect(actions('city')).toEqual(expect.arrayContaining(['delete', 'duplicate', 'publish']))
   })
 })

@@ -9,6 +9,7 @@ import {join} from 'node:path'
 import {createClient} from '@sanity/client'
 import {createPreviewSecret} from '@sanity/preview-url-secret/create-secret'
 import {API_VERSION} from '@smart-cities/shared/api-version'
+import {PREVIEW_ENABLE_PATH} from '@smart-cities/shared/routes'
 
 import {readBundledDocuments, type Doc} from './dataset-files'
 import {repoRoot} from './paths'
@@ -20,7 +21,6 @@ export const PREVIEW_TOKEN = 'skPreviewCanary-must-never-reach-the-browser-4c1e8
 export const PROJECT_ID = 'test1234'
 /** Where the test pretends the studio is: the only origin that may frame the preview. */
 export const STUDIO_URL = 'https://studio.smartcities.example'
-export const ENABLE_PATH = '/api/preview/enable/'
 
 export interface PreviewServer {
   origin: string
@@ -83,7 +83,7 @@ export async function createSecret(lake: QueryServer, studioUrl = STUDIO_URL): P
 
 /** The address Presentation loads in its frame to start a session on `path`. */
 export function enableUrl(origin: string, secret: string, path = '/', perspective = 'drafts') {
-  const url = new URL(ENABLE_PATH, origin)
+  const url = new URL(PREVIEW_ENABLE_PATH, origin)
   url.searchParams.set('sanity-preview-secret', secret)
   url.searchParams.set('sanity-preview-pathname', path)
   url.searchParams.set('sanity-preview-perspective', perspective)

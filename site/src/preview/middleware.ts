@@ -1,6 +1,6 @@
 /**
  * The preview server's gate, before every route. The studio's Presentation tool
- * opens ENABLE_PATH with a short-lived secret it has just stored in the Content
+ * opens PREVIEW_ENABLE_PATH with a short-lived secret it has just stored in the Content
  * Lake; @sanity/preview-url-secret checks it there with the server's token, and
  * the answer is a session cookie and a redirect to the page asked for. Every
  * other request needs that cookie (401 otherwise). With it, the page reads the
@@ -10,6 +10,7 @@
 import {validatePreviewUrl} from '@sanity/preview-url-secret'
 import {createContentLakeSource, createProjectClient} from '@smart-cities/shared/content'
 import {readPreviewServerEnvironment} from '@smart-cities/shared/environment'
+import {PREVIEW_ENABLE_PATH} from '@smart-cities/shared/routes'
 import type {APIContext, MiddlewareHandler} from 'astro'
 
 import {readSiteContent, type SiteContent} from '../lib/site-content'
@@ -17,9 +18,6 @@ import {frameAncestors, previewHeaders} from './headers'
 import {parsePerspective, perspectiveCookieName, serializePerspective} from './perspective'
 import {isValidSession, issueSession, SESSION_COOKIE, sessionKey} from './session'
 import {unauthorizedResponse} from './unauthorized'
-
-/** Where the studio's Presentation tool starts a session (its `previewMode.enable`). */
-export const ENABLE_PATH = '/api/preview/enable/'
 
 const environment = readPreviewServerEnvironment()
 const studioOrigin = new URL(environment.studioUrl).origin
@@ -78,7 +76,7 @@ async function enable(context: APIContext): Promise<Response> {
 }
 
 export const onRequest: MiddlewareHandler = async (context, next) => {
-  if (context.url.pathname === ENABLE_PATH) return withHeaders(await enable(context))
+  if (context.url.pathname === PREVIEW_ENABLE_PATH) return withHeaders(await enable(context))
   if (!isValidSession(key, context.cookies.get(SESSION_COOKIE)?.value)) {
     return unauthorizedResponse(
       environment.studioUrl,
