@@ -7,6 +7,7 @@
 import node from '@astrojs/node'
 
 import siteConfig from './astro.config'
+import {contentSecurityPolicy} from './src/lib/csp'
 import {previewServer} from './src/preview/integration'
 
 const previewConfig: typeof siteConfig = {
@@ -20,6 +21,16 @@ const previewConfig: typeof siteConfig = {
   // The preview's session is a signed cookie of its own (src/preview/session.ts).
   session: false,
   experimental: {...siteConfig.experimental, incrementalBuild: false},
+  security: {
+    ...siteConfig.security,
+    csp: {
+      ...contentSecurityPolicy,
+      // Sanity's overlay (React, Sanity UI, styled-components) injects <style> elements
+      // as it renders; with 'unsafe-inline' Astro leaves the hashes out, or browsers would
+      // ignore it. Scripts stay 'self' and hashed. The static site keeps its hashes.
+      styleDirective: {resources: ["'self'", "'unsafe-inline'"]},
+    },
+  },
   logger: {...siteConfig.logger!, config: {...siteConfig.logger!.config, onDemand: true}},
   vite: {
     build: {

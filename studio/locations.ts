@@ -110,7 +110,7 @@ export function locationsFrom(type: string, answer: Answer | null): DocumentLoca
   const own = documentPath({_type: type, slug: {current: answer.slug ?? undefined}})
   const self = (fallback: string) =>
     own ? [{title: titled(answer.title ?? answer.name, fallback), href: own}] : []
-  let locations: DocumentLocation[] = []
+  let locations: DocumentLocation[]
   switch (type) {
     case 'city':
       locations = [
