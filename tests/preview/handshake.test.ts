@@ -133,6 +133,49 @@ describe('the handshake', () => {
   })
 })
 
+describe('the studio’s perspective', () => {
+  test('a Content Release shows its versions over the drafts', async () => {
+    const vienna = server.lake.documents().find((doc) => doc._id === 'city-vienna')!
+    server.lake.put({
+      ...vienna,
+      _id: 'versions.rSummer.city-vienna',
+      name: 'Vienna (SUMMER RELEASE)',
+    })
+    const path = '/cities/vienna/'
+    const heading = async (perspective: string) => {
+      const {response, body} = await getPage(
+        server,
+        path,
+        await openSession(server, path, perspective),
+      )
+      remember(`${path} in ${perspective}`, response, body)
+      return visibleText(body, 'main h1')
+    }
+    expect(await heading('rSummer,drafts')).toBe('Vienna (SUMMER RELEASE)')
+    expect(await heading('drafts')).toBe('Vienna (DRAFT EDIT)')
+    expect(await heading('published')).toBe('Vienna')
+    // What is not a perspective (here the whole API, every version at once) reads drafts.
+    expect(await heading('raw')).toBe('Vienna (DRAFT EDIT)')
+  })
+})
+
+describe('when the Content Lake does not answer the check', () => {
+  test('the handshake says so, with no session and no token', async () => {
+    const secret = await createSecret(server.lake)
+    server.lake.failAlways({kind: 'status', status: 503})
+    try {
+      const response = await fetch(enableUrl(server.origin, secret, '/'), {redirect: 'manual'})
+      const body = await response.text()
+      remember('handshake, Content Lake down', response, body)
+      expect(response.status).toBe(502)
+      expect(body).toContain("could not check the studio's secret with the Content Lake (HTTP 503)")
+      expect(response.headers.getSetCookie()).toEqual([])
+    } finally {
+      server.lake.failAlways(undefined)
+    }
+  })
+})
+
 describe('without a session', () => {
   test.each(EVERY_ROUTE)(
     '%s answers 401 with a page that says how to open the preview',

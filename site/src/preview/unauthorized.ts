@@ -27,7 +27,7 @@ export function unauthorizedResponse(
 <body><main>
 <h1>Open the preview from the studio</h1>
 <p>This is the editors' preview: it shows drafts, so it opens only from the studio, which proves who you are. ${escapeHTML(reason)}</p>
-<p>Open <a href="${presentation}" target="_top">Presentation in the studio</a>, or choose “Open preview” in a document's menu.</p>
+<p>Open <a href="${presentation}" target="_top">Presentation in the studio</a>, or choose “Open preview” beside a document's Publish button.</p>
 <p>Came from the studio and still see this? Reload Presentation (its session lasts a working day), and check that your browser allows this site's cookie in the studio's frame.</p>
 </main></body></html>
 `
