@@ -25,9 +25,11 @@ const previewConfig: typeof siteConfig = {
     ...siteConfig.security,
     csp: {
       ...contentSecurityPolicy,
+      // Every preview page runs one script, the overlay's bundle, from the server itself.
+      scriptDirective: {resources: ["'self'"]},
       // Sanity's overlay (React, Sanity UI, styled-components) injects <style> elements
       // as it renders; with 'unsafe-inline' Astro leaves the hashes out, or browsers would
-      // ignore it. Scripts stay 'self' and hashed. The static site keeps its hashes.
+      // ignore it. The static site keeps its hashes.
       styleDirective: {resources: ["'self'", "'unsafe-inline'"]},
     },
   },

@@ -33,6 +33,7 @@ const PAGES = [
   '/categories/',
   '/categories/cities/',
   ARTICLE_PATH,
+  '/search/',
   '/no-such-page/',
 ]
 

@@ -21,7 +21,8 @@ import {
 } from '../support/preview-server'
 
 const STEGA = /[\u200B-\u200D\u2060-\u2064\uFEFF]/g
-const OVERLAY_SCRIPT = /<script type="module" src="\/_astro\/[\w.-]+\.js"><\/script>/g
+/** The overlay's bundle: Astro names the script injected into every page "page". */
+const OVERLAY_SCRIPT = /<script type="module" src="\/_astro\/page\.[\w-]+\.js"><\/script>/g
 const DATA_SANITY = / data-sanity="[^"]*"/g
 const META_POLICY = /<meta http-equiv="content-security-policy" content="[^"]*">/g
 

@@ -8,27 +8,31 @@ import type {APIRoute, GetStaticPaths} from 'astro'
 import type {CustomRecord} from 'pagefind'
 
 import {searchRecords} from '../../../lib/search-records'
-import {loadSiteContent, pageCacheKey} from '../../../lib/site-content'
+import {loadSiteContent, pageCacheKey, type SiteContent} from '../../../lib/site-content'
 
 /** Articles per shard: one shard's JSON stays a few megabytes, whatever the site's size. */
 const ARTICLES_PER_SHARD = 1000
 
-export const getStaticPaths = (async () => {
-  const {articles, pages} = searchRecords(await loadSiteContent())
-  const shards = [{shard: 'pages', records: pages}]
-  for (let start = 0; start < articles.length; start += ARTICLES_PER_SHARD) {
-    const number = start / ARTICLES_PER_SHARD + 1
-    shards.push({
-      shard: `articles-${number}`,
-      records: articles.slice(start, start + ARTICLES_PER_SHARD),
-    })
-  }
-  return shards.map(({shard, records}) => ({
-    params: {shard},
-    props: {records},
-    cacheKey: pageCacheKey(records),
-  }))
-}) satisfies GetStaticPaths
+/** Every shard by its name: the pages, then the articles a thousand at a time. */
+function shards(content: SiteContent): Map<string, CustomRecord[]> {
+  const {articles, pages} = searchRecords(content)
+  const all = new Map([['pages', pages]])
+  for (let start = 0; start < articles.length; start += ARTICLES_PER_SHARD)
+    all.set(
+      `articles-${start / ARTICLES_PER_SHARD + 1}`,
+      articles.slice(start, start + ARTICLES_PER_SHARD),
+    )
+  return all
+}
 
-export const GET: APIRoute<{records: CustomRecord[]}> = ({props: {records}}) =>
-  Response.json(records)
+export const getStaticPaths = (async () =>
+  [...shards(await loadSiteContent())].map(([shard, records]) => ({
+    params: {shard},
+    cacheKey: pageCacheKey(records),
+  }))) satisfies GetStaticPaths
+
+// The shard is found from the route parameter, as every page finds its content (lib/pages.ts).
+export const GET: APIRoute = async ({params, locals}) => {
+  const records = params.shard && shards(await loadSiteContent(locals)).get(params.shard)
+  return records ? Response.json(records) : new Response(null, {status: 404})
+}
