@@ -28,6 +28,9 @@ const PIXEL = Buffer.from(
   'base64',
 )
 
+/** A page rendered on request under a loaded machine can take a few seconds to arrive. */
+const POLL = {timeout: 20_000}
+
 type StudioWindow = {
   studio: {
     events: Array<{type: string; data: Record<string, unknown>}>
@@ -99,7 +102,7 @@ describe('the preview in the studio frame', () => {
     const problems = await watched(page)
     const frame = await openPresentation(page, DRAFT_PATH)
     expect(frame, 'the frame shows the page the studio asked for').toBeDefined()
-    await expect.poll(() => heading(frame)).toBe(DRAFT_TITLE)
+    await expect.poll(() => heading(frame), POLL).toBe(DRAFT_TITLE)
     expect(await frame.locator('main h1').first().isVisible()).toBe(true)
     // The overlay is Sanity's React app, mounted beside <body>.
     expect(
@@ -144,7 +147,7 @@ describe('the preview in the studio frame', () => {
         document: {_id: 'drafts.city-vienna', _type: 'city', _rev: 'r2'},
       }),
     )
-    await expect.poll(() => heading(frame)).toBe('Vienna (RENAMED IN THE STUDIO)')
+    await expect.poll(() => heading(frame), POLL).toBe('Vienna (RENAMED IN THE STUDIO)')
     expect(await frame.evaluate(() => 'sameDocument' in window), 'not reloaded').toBe(true)
 
     await page.evaluate(() =>
@@ -152,7 +155,7 @@ describe('the preview in the studio frame', () => {
         perspective: 'published',
       }),
     )
-    await expect.poll(() => heading(frame)).toBe('Vienna')
+    await expect.poll(() => heading(frame), POLL).toBe('Vienna')
     await page.close()
   })
 })

@@ -75,6 +75,10 @@ export function listiclePage(
 export const categoryOf = (content: SiteContent, slug: string | undefined): Category | undefined =>
   slug === undefined ? undefined : content.categoriesBySlug.get(slug)
 
+/** The redirect from an old address, by its rest parameter ("articles/old" for /articles/old/). */
+export const redirectOf = (content: SiteContent, oldAddress: string | undefined) =>
+  oldAddress === undefined ? undefined : content.redirectsByFrom.get(`/${oldAddress}/`)
+
 /**
  * The `page` parameter of a paged listing for each of its pages: none for the
  * first (`/latest/`), then "2", "3"… (`/latest/2/`), as Astro's paginate() names them.

@@ -7,6 +7,7 @@
  */
 import {createHash} from 'node:crypto'
 
+import {stegaClean} from '@sanity/client/stega'
 import {getContentSource, type ContentSource} from '@smart-cities/shared/content'
 import {readEnvironment} from '@smart-cities/shared/environment'
 import {
@@ -159,7 +160,12 @@ export async function readSiteContent(source: ContentSource) {
     articlesByCategory,
     pageSize: PAGE_SIZE,
   })
-  const {redirects, warnings} = resolveRedirects({...oldAddresses, livePaths: live, pageOf})
+  // Addresses, never text: without the preview's stega, or no old address would match.
+  const {redirects, warnings} = resolveRedirects({
+    ...stegaClean(oldAddresses),
+    livePaths: live,
+    pageOf,
+  })
   printRedirectWarnings(source.description, warnings)
   for (const redirect of redirects) unlisted.add(redirect.from)
   redirectStore().redirects = redirects
@@ -193,6 +199,7 @@ export async function readSiteContent(source: ContentSource) {
     citiesByTheme,
     rankingsByCity,
     redirects,
+    redirectsByFrom: new Map(redirects.map((redirect) => [redirect.from, redirect])),
   }
 }
 

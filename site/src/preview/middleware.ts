@@ -90,13 +90,18 @@ export const onRequest: MiddlewareHandler = async (context, next) => {
     perspective,
     studioUrl: environment.studioUrl,
   })
-  // Read once per request, and only by a route that asks for it (robots.txt does not).
+  // Read once per request, whoever asks first.
   let content: Promise<SiteContent> | undefined
-  context.locals.preview = {
+  const preview = {
     get content() {
       return (content ??= readSiteContent(source))
     },
     studioUrl: environment.studioUrl,
   }
+  context.locals.preview = preview
+  // An old address goes on to its page, as the hosts' redirect rules send readers
+  // (temporarily: while editors work, the page it leads to may still change).
+  const redirect = (await preview.content).redirectsByFrom.get(context.url.pathname)
+  if (redirect) return withHeaders(context.redirect(redirect.to, 307))
   return withHeaders(await next())
 }
