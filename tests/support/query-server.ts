@@ -4,6 +4,7 @@
  * a fixture dataset, honouring $params and the perspective (published hides
  * drafts.* and versions.*; drafts overlays drafts, and needs the token).
  * Replies {query, result, ms}. Faults can be queued per request or made permanent.
+ * Each request is recorded with its $params, so that tests can tell pages apart.
  */
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http'
 import type {AddressInfo} from 'node:net'
@@ -20,10 +21,16 @@ export type Fault =
 
 export interface QueryServer {
   url: string
-  /** Requests received, in order: method, path, the perspective asked for, and when (performance.now()). */
-  requests: Array<{method: string; path: string; perspective: string; at: number}>
-  /** Faults for the next requests, one each. */
-  queueFaults(...faults: Fault[]): void
+  /** Requests received, in order: method, path, the perspective and $params asked for, and when (performance.now()). */
+  requests: Array<{
+    method: string
+    path: string
+    perspective: string
+    params: Record<string, unknown>
+    at: number
+  }>
+  /** Faults for the next requests, one each; `undefined` lets its request through. */
+  queueFaults(...faults: Array<Fault | undefined>): void
   /** A fault for every request until cleared. */
   failAlways(fault: Fault | undefined): void
   close(): Promise<void>
@@ -56,7 +63,7 @@ export async function startQueryServer(options: {
   token?: string
 }): Promise<QueryServer> {
   const dataset = options.dataset ?? 'production'
-  const queued: Fault[] = []
+  const queued: Array<Fault | undefined> = []
   let permanent: Fault | undefined
   const requests: QueryServer['requests'] = []
   const openResponses = new Set<ServerResponse>()
@@ -81,10 +88,11 @@ export async function startQueryServer(options: {
       method: request.method ?? 'GET',
       path: url.pathname,
       perspective,
+      params,
       at: performance.now(),
     })
 
-    const fault = queued.shift() ?? permanent
+    const fault = queued.length > 0 ? queued.shift() : permanent
     if (fault?.kind === 'reset') return void request.socket.destroy()
     if (fault?.kind === 'hang') {
       openResponses.add(response)

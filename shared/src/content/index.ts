@@ -14,6 +14,8 @@ export {createContentLakeSource} from './content-lake-source.ts'
 export interface SourceOptions {
   /** Read drafts (a Content Lake, with a read token). Only local preview may ask for this. */
   previewDrafts?: boolean
+  /** Told a line per collection a Content Lake sends in pages (count and rate), for the build log. */
+  progress?: (line: string) => void
 }
 
 /** The content source the configuration names: a Sanity project, or a dataset file. */
@@ -32,5 +34,8 @@ export function getContentSource(
   if (options.previewDrafts && !config.token) {
     throw new Error('Draft preview reads unpublished content and needs SANITY_API_READ_TOKEN.')
   }
-  return createContentLakeSource(config, options.previewDrafts ? 'drafts' : 'published')
+  return createContentLakeSource(config, {
+    perspective: options.previewDrafts ? 'drafts' : 'published',
+    ...(options.progress ? {progress: options.progress} : {}),
+  })
 }
