@@ -16,6 +16,7 @@ import {
 } from '@smart-cities/shared/dataset'
 import {describe, expect, test} from 'vitest'
 
+import {decodeDatasetLines} from '../../shared/src/dataset/decode.ts'
 import {hostileFixture} from '../fixtures/hostile/corpus'
 import {writeTempDataset} from '../support/dataset-files'
 
@@ -131,6 +132,45 @@ describe('encoding problems are found on the right line whatever the chunks', ()
       'utf16.ndjson:1: the file is UTF-16 text; a dataset must be UTF-8, as Sanity exports it',
     ])
     expect(dataset.all).toEqual([])
+  })
+})
+
+describe('a line longer than JavaScript text can be', () => {
+  /** The lines as decoded, with a maximum length of 50 (V8's is 536,870,888). */
+  async function decoded(lines: string[]) {
+    const found: Array<{line: number; text: string; problem?: string}> = []
+    const bytes = encode(lines.join('\n'))
+    for await (const {line, text, problem} of decodeDatasetLines(
+      inChunks(bytes, 7),
+      'long.ndjson',
+      {
+        maxLineLength: 50,
+      },
+    )) {
+      found.push({line, text, ...(problem && {problem: formatProblem(problem)})})
+    }
+    return found
+  }
+
+  test('is named with its length, not blamed on its encoding; the lines around it are read', async () => {
+    expect(await decoded(['{"a":1}', 'x'.repeat(60), '{"b":2}'])).toEqual([
+      {line: 1, text: '{"a":1}'},
+      {
+        line: 2,
+        text: '',
+        problem:
+          'long.ndjson:2: the line is 60 characters long, more than JavaScript can hold as text (50); no document is that large',
+      },
+      {line: 3, text: '{"b":2}'},
+    ])
+  })
+
+  test('is measured in characters as JavaScript counts them, not in bytes', async () => {
+    const tokyo = '東'.repeat(40) // 120 bytes, 40 characters: fits
+    const emoji = '😀'.repeat(26) // 104 bytes, 52 code units: does not
+    const lines = await decoded([tokyo, emoji])
+    expect(lines[0]).toEqual({line: 1, text: tokyo})
+    expect(lines[1]?.problem).toContain('long.ndjson:2: the line is 52 characters long')
   })
 })
 

@@ -9,7 +9,7 @@
  * still checked, with its line numbers. A line feed byte never occurs inside a
  * multi-byte UTF-8 character, so splitting the bytes first is exact.
  */
-import {Buffer} from 'node:buffer'
+import {Buffer, constants} from 'node:buffer'
 
 import type {DatasetProblem} from './errors.ts'
 import {showId} from './wording.ts'
@@ -24,6 +24,8 @@ export interface DecodedLine {
 const LINE_FEED = 0x0a
 const NOT_UTF8 = 'not valid UTF-8 text (was the file saved in another encoding, such as Latin-1?)'
 const UTF16 = 'the file is UTF-16 text; a dataset must be UTF-8, as Sanity exports it'
+const tooLong = (length: number, limit: number) =>
+  `the line is ${length} characters long, more than JavaScript can hold as text (${limit}); no document is that large`
 
 /**
  * Every line of the byte stream, in order, including blank ones and the text after
@@ -33,6 +35,7 @@ const UTF16 = 'the file is UTF-16 text; a dataset must be UTF-8, as Sanity expor
 export async function* decodeDatasetLines(
   chunks: AsyncIterable<Uint8Array>,
   file: string,
+  {maxLineLength = constants.MAX_STRING_LENGTH} = {},
 ): AsyncGenerator<DecodedLine> {
   // A byte-order mark is kept in the text (the parser accepts it where it trims).
   const strict = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
@@ -42,6 +45,12 @@ export async function* decodeDatasetLines(
     if (line === 1 && isUtf16(bytes)) {
       yield {line, text: '', problem: {file, line, message: UTF16}}
       return
+    }
+    // Decoding it would fail for want of room, not for its encoding: say so.
+    const length = bytes.length > maxLineLength ? textLength(bytes) : 0
+    if (length > maxLineLength) {
+      yield {line, text: '', problem: {file, line, message: tooLong(length, maxLineLength)}}
+      continue
     }
     try {
       yield {line, text: strict.decode(bytes)}
@@ -73,6 +82,16 @@ async function* splitLines(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Ui
     if (start < chunk.length) pending.push(chunk.subarray(start))
   }
   yield Buffer.concat(pending)
+}
+
+/** How long UTF-8 bytes are as JavaScript text: a code unit per character, two above U+FFFF. */
+function textLength(bytes: Uint8Array): number {
+  let length = 0
+  for (const byte of bytes) {
+    if ((byte & 0xc0) !== 0x80) length += 1 // not a continuation byte: a character starts
+    if (byte >= 0xf0) length += 1 // a four-byte character: a surrogate pair
+  }
+  return length
 }
 
 /** The document id of a line, when the line is JSON despite its encoding. */
