@@ -65,10 +65,12 @@ export async function timed(command: Command, label: string): Promise<Run & {out
   return run
 }
 
+/** The end of a failed process's output: where it stopped. */
+export const lastLines = (output: string) => output.trimEnd().split('\n').slice(-12).join('\n')
+
 /** A run at scale: its figures, and where it stopped if it failed (its last lines). */
 export async function attempt(command: Command): Promise<Attempt & {output: string}> {
   const run = await measure(command)
   if (run.code === 0) return run
-  const last = run.output.trimEnd().split('\n').slice(-12).join('\n')
-  return {...run, failure: `exit ${run.code}\n${last}`}
+  return {...run, failure: `exit ${run.code}\n${lastLines(run.output)}`}
 }
