@@ -12,20 +12,28 @@
  * 5. Edits one article and rebuilds, with and without Astro's incremental build.
  * 6. Site search at each size: `pnpm build` with its Pagefind index (RUNS times), the
  *    index Pagefind would build from the HTML instead, and a first query in Chromium.
+ * 7. At each size given with --articles (100,000 and more): our site alone, RUNS
+ *    builds, and the content phase once; a failure is recorded, with where it
+ *    stopped, rather than ending the benchmark.
  *
- * Options: --runs 3 --sizes 1000,10000 --seed 1. Takes about ten minutes on two
- * cores. Not part of the test suite: the figures depend on the machine.
+ * Options: --runs 3 --sizes 1000,10000 --seed 1 --articles 100000,250000. Takes
+ * about ten minutes on two cores without --articles. Not part of the test suite:
+ * the figures depend on the machine.
  */
-import {spawn} from 'node:child_process'
-import {existsSync} from 'node:fs'
-import {mkdir, readdir, readFile, rm, symlink, writeFile} from 'node:fs/promises'
+import {execFileSync} from 'node:child_process'
+import {createReadStream, createWriteStream} from 'node:fs'
+import {mkdir, readdir, readFile, rm, stat, symlink, writeFile} from 'node:fs/promises'
 import {dirname, join} from 'node:path'
 import {performance} from 'node:perf_hooks'
-import {fileURLToPath, pathToFileURL} from 'node:url'
+import {createInterface} from 'node:readline'
+import {Readable} from 'node:stream'
+import {pipeline} from 'node:stream/promises'
+import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 
 import {summarizeCpuProfile, type ProfileSummary} from './support/cpu-profile.ts'
-import {buildWithSearch, firstQuery, indexFromHtml} from './support/search-cost.ts'
+import {attempt, lastLines, timed, type Command} from './support/measure.ts'
+import {buildWithSearch, firstQuery, indexFromHtml, type RunFailure} from './support/search-cost.ts'
 import {searchReport, type SearchResult} from './support/search-report.ts'
 import {
   median,
@@ -34,9 +42,9 @@ import {
   seconds,
   type ContentCost,
   type RebuildResult,
-  type Run,
   type SizeResult,
 } from './support/results-report.ts'
+import {scaleReport, type ScaleBuild, type ScaleResult} from './support/scale-report.ts'
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..')
 const siteDir = join(repoRoot, 'site')
@@ -47,59 +55,25 @@ const resultsFile = join(repoRoot, 'benchmarks', 'RESULTS.md')
 const siteOutDir = join(siteDir, '.bench-builds', 'out')
 const siteCacheDir = join(siteDir, '.bench-builds', 'cache')
 const baselineOutDir = join(baselineDir, 'dist')
-const peakMemoryPreload = pathToFileURL(join(repoRoot, 'benchmarks', 'support', 'peak-memory.ts'))
 
 const {values: options} = parseArgs({
   options: {
     runs: {type: 'string', default: '3'},
     sizes: {type: 'string', default: '1000,10000'},
     seed: {type: 'string', default: '1'},
+    articles: {type: 'string', default: ''},
   },
 })
 const RUNS = Number(options.runs)
 const SIZES = options.sizes.split(',').map(Number)
+const counts = (list: string) => (list ? list.split(',').map(Number) : [])
+/** Sizes for our site alone (--articles): those of the full comparison are left out. */
+const SCALE = counts(options.articles).filter((size) => !SIZES.includes(size))
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error('--runs must be a positive whole number')
 if (SIZES.some((size) => !Number.isInteger(size) || size < 1))
   throw new Error('--sizes must be a comma-separated list of article counts')
-
-interface Command {
-  args: string[]
-  cwd: string
-  env: Record<string, string>
-}
-
-/** Runs one command under Node 24 with the peak-memory preload; fails loudly. */
-async function timed(command: Command, label: string): Promise<Run & {output: string}> {
-  const peakFile = join(workDir, 'peak-memory')
-  await rm(peakFile, {force: true})
-  const start = performance.now()
-  const output = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', peakMemoryPreload.href, ...command.args], {
-      cwd: command.cwd,
-      env: {
-        ...process.env,
-        ASTRO_TELEMETRY_DISABLED: '1',
-        // Plain logs to count "(restored)" in: colours turn on when CI is set.
-        NO_COLOR: '1',
-        ...command.env,
-        BENCH_PEAK_MEMORY_FILE: peakFile,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let text = ''
-    child.stdout.on('data', (chunk: Buffer) => (text += chunk))
-    child.stderr.on('data', (chunk: Buffer) => (text += chunk))
-    child.on('error', reject)
-    child.on('exit', (code) =>
-      code === 0 ? resolve(text) : reject(new Error(`${label} failed (exit ${code}):\n${text}`)),
-    )
-  })
-  const wallMs = performance.now() - start
-  // Astro's own count: HTML pages plus endpoints (feeds, images, robots.txt).
-  const pages = Number(/(\d+) page\(s\) built/.exec(output)?.[1] ?? NaN)
-  const peakBytes = Number(await readFile(peakFile, 'utf8'))
-  return {wallMs, pages, peakBytes, output}
-}
+if (counts(options.articles).some((size) => !Number.isInteger(size) || size < 1))
+  throw new Error('--articles must be an article count, or a comma-separated list of them')
 
 const astroBin = (dir: string) => join(dir, 'node_modules', 'astro', 'bin', 'astro.mjs')
 
@@ -130,24 +104,25 @@ async function clearOutputs() {
 
 const log = (message: string) => console.log(`[bench] ${message}`)
 
+const generateCommand = (articles: number, file: string): Command => ({
+  args: [
+    join(repoRoot, 'shared', 'scripts', 'generate-dataset.ts'),
+    '--articles',
+    String(articles),
+    '--seed',
+    options.seed,
+    '--out',
+    file,
+  ],
+  cwd: repoRoot,
+  env: {},
+})
+
+const datasetFileFor = (articles: number) => join(workDir, `articles-${articles}`, 'dataset.ndjson')
+
 async function generateDataset(articles: number): Promise<string> {
-  const file = join(workDir, `articles-${articles}`, 'dataset.ndjson')
-  await timed(
-    {
-      args: [
-        join(repoRoot, 'shared', 'scripts', 'generate-dataset.ts'),
-        '--articles',
-        String(articles),
-        '--seed',
-        options.seed,
-        '--out',
-        file,
-      ],
-      cwd: repoRoot,
-      env: {},
-    },
-    `generating ${articles} articles`,
-  )
+  const file = datasetFileFor(articles)
+  await timed(generateCommand(articles, file), `generating ${articles} articles`)
   return file
 }
 
@@ -173,18 +148,19 @@ async function compare(articles: number, datasetFile: string): Promise<SizeResul
   return result
 }
 
+const contentCostCommand = (datasetFile: string): Command => ({
+  args: [join(repoRoot, 'benchmarks', 'support', 'content-cost.ts'), datasetFile],
+  cwd: repoRoot,
+  env: {},
+})
+const contentCostOf = (output: string) =>
+  JSON.parse(output.trim().split('\n').at(-1)!) as ContentCost
+
 async function contentCost(datasetFile: string): Promise<ContentCost> {
-  const samples: Array<{readMs: number; queryMs: number; totalMs: number}> = []
+  const samples: ContentCost[] = []
   for (let run = 0; run < RUNS; run++) {
-    const {output} = await timed(
-      {
-        args: [join(repoRoot, 'benchmarks', 'support', 'content-cost.ts'), datasetFile],
-        cwd: repoRoot,
-        env: {},
-      },
-      'timing the content phase',
-    )
-    samples.push(JSON.parse(output.trim().split('\n').at(-1)!) as (typeof samples)[number])
+    const {output} = await timed(contentCostCommand(datasetFile), 'timing the content phase')
+    samples.push(contentCostOf(output))
   }
   return {
     readMs: median(samples.map((sample) => sample.readMs)),
@@ -207,22 +183,86 @@ async function profile(datasetFile: string): Promise<ProfileSummary> {
   return summarizeCpuProfile(join(profileDir, file), repoRoot)
 }
 
-/** A copy of the dataset with one article's title changed (images shared by a link). */
+/**
+ * A copy of the dataset with one article's title changed (images shared by a link),
+ * written line by line: a dataset may be larger than a string can be.
+ */
 async function editOneArticle(datasetFile: string): Promise<{file: string; path: string}> {
   const dir = join(workDir, 'edited')
   await rm(dir, {recursive: true, force: true})
   await mkdir(dir, {recursive: true})
   await symlink(join(dirname(datasetFile), 'images'), join(dir, 'images'))
-  const lines = (await readFile(datasetFile, 'utf8')).split('\n')
-  const index = lines.findIndex(
-    (line) => line.includes('"_type":"article"') && !line.includes('"_id":"drafts.'),
-  )
-  const article = JSON.parse(lines[index]!) as {title: string; slug: {current: string}}
-  article.title = `${article.title} (corrected)`
-  lines[index] = JSON.stringify(article)
   const file = join(dir, 'dataset.ndjson')
-  await writeFile(file, lines.join('\n'))
-  return {file, path: `articles/${article.slug.current}/index.html`}
+  let path: string | undefined
+  async function* edited() {
+    for await (const line of createInterface({input: createReadStream(datasetFile)})) {
+      if (
+        path === undefined &&
+        line.includes('"_type":"article"') &&
+        !line.includes('"_id":"drafts.')
+      ) {
+        const article = JSON.parse(line) as {title: string; slug: {current: string}}
+        article.title = `${article.title} (corrected)`
+        path = `articles/${article.slug.current}/index.html`
+        yield `${JSON.stringify(article)}\n`
+      } else {
+        yield `${line}\n`
+      }
+    }
+  }
+  await pipeline(Readable.from(edited()), createWriteStream(file))
+  if (!path) throw new Error(`${datasetFile} holds no published article to edit`)
+  return {file, path}
+}
+
+/** Our site alone at a size given with --articles: generated, built RUNS times, content timed once. */
+async function atScale(articles: number): Promise<ScaleResult> {
+  const file = datasetFileFor(articles)
+  const generated = await attempt(generateCommand(articles, file))
+  log(
+    `generated ${articles} articles: ${seconds(generated.wallMs)}, peak ${megabytes(generated.peakBytes)}`,
+  )
+  if (generated.failure) {
+    return {
+      articles,
+      datasetBytes: NaN,
+      generated,
+      builds: [],
+      content: {...generated, failure: 'not run: no dataset'},
+    }
+  }
+  // The whole `pnpm build`, search index included, as a host runs it.
+  const dist = join(siteDir, '.bench-builds', 'scale-dist')
+  const builds: ScaleBuild[] = []
+  for (let round = 1; round <= RUNS; round++) {
+    await clearOutputs()
+    const build = await buildWithSearch(siteDir, file, dist).then(
+      ({wallMs, treePeakBytes, pages, records, indexMs, indexBytes}): ScaleBuild => ({
+        wallMs,
+        peakBytes: treePeakBytes,
+        pages,
+        index: {records, ms: indexMs, bytes: indexBytes},
+      }),
+      (error: Partial<RunFailure>): ScaleBuild => ({
+        wallMs: error.wallMs ?? NaN,
+        peakBytes: error.treePeakBytes ?? NaN,
+        failure: lastLines(error.output ?? String(error)),
+      }),
+    )
+    // A site of 100,000 articles is gigabytes: kept no longer than its figures.
+    await rm(dist, {recursive: true, force: true})
+    builds.push(build)
+    log(
+      `${articles} articles, pnpm build, round ${round}: ${build.failure ? 'FAILED, ' : ''}` +
+        `${seconds(build.wallMs)}, ${build.pages} pages, peak ${megabytes(build.peakBytes)}`,
+    )
+  }
+  await clearOutputs()
+  const timing = await attempt(contentCostCommand(file))
+  const content = timing.failure
+    ? {...timing, failure: timing.failure}
+    : contentCostOf(timing.output)
+  return {articles, datasetBytes: (await stat(file)).size, generated, builds, content}
 }
 
 async function rebuildAfterOneEdit(
@@ -290,18 +330,26 @@ async function versionOf(packageDir: string): Promise<string> {
   return manifest.version
 }
 
-async function gitCommit(): Promise<string> {
-  const head = (await readFile(join(repoRoot, '.git', 'HEAD'), 'utf8')).trim()
-  if (!head.startsWith('ref: ')) return head.slice(0, 7)
-  const ref = join(repoRoot, '.git', head.slice(5))
-  return existsSync(ref) ? (await readFile(ref, 'utf8')).trim().slice(0, 7) : 'unknown'
+/** Asked of git itself: in a worktree, .git is a file, not a folder. */
+function gitCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short=7', 'HEAD'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    }).trim()
+  } catch {
+    return 'unknown'
+  }
 }
 
 // ---------------------------------------------------------------------------
 
 const started = performance.now()
 await mkdir(workDir, {recursive: true})
-log(`sizes ${SIZES.join(', ')}; ${RUNS} runs of each build`)
+log(
+  `sizes ${SIZES.join(', ')}${SCALE.length ? `, our site alone at ${SCALE.join(', ')}` : ''}; ` +
+    `${RUNS} runs of each build`,
+)
 
 const datasets = new Map<number, string>()
 for (const size of SIZES) {
@@ -337,6 +385,9 @@ for (const result of results) {
   search.push(await searchCost(result.articles, datasets.get(result.articles)!, withoutSearchMs))
 }
 
+const scale: ScaleResult[] = []
+for (const size of SCALE) scale.push(await atScale(size))
+
 // ---------------------------------------------------------------------------
 
 const [astroVersion, groqVersion, sharpVersion] = await Promise.all([
@@ -345,10 +396,11 @@ const [astroVersion, groqVersion, sharpVersion] = await Promise.all([
   versionOf(join(siteDir, 'node_modules', 'sharp')),
 ])
 
+const referenceSearch = search.find((result) => result.articles === largest)!
 const report = resultsReport({
   runs: RUNS,
   seed: options.seed,
-  commit: await gitCommit(),
+  commit: gitCommit(),
   versions: {astro: astroVersion, groqJs: groqVersion, sharp: sharpVersion},
   results,
   content,
@@ -357,7 +409,15 @@ const report = resultsReport({
   benchmarkMs: performance.now() - started,
 })
 
-const fullReport = `${report.trimEnd()}\n\n${searchReport(search)}`
+const atScaleReport = scaleReport(scale, {
+  articles: largest,
+  wallMs: median(referenceSearch.builds.map((build) => build.wallMs)),
+})
+const fullReport = [report, searchReport(search), atScaleReport]
+  .map((section) => section.trim())
+  .filter(Boolean)
+  .join('\n\n')
+  .concat('\n')
 await writeFile(resultsFile, fullReport)
 console.log(`\n${fullReport}`)
 log(`wrote ${resultsFile}`)

@@ -18,6 +18,8 @@ export interface SearchBuild {
   wallMs: number
   /** Every process of the build together: Node, the Astro child, Pagefind's binary. */
   treePeakBytes: number
+  /** Astro's count of pages written. */
+  pages: number
   records: number
   indexMs: number
   indexBytes: number
@@ -43,6 +45,13 @@ export interface FirstQuery {
   imageBytes: number
 }
 
+/** A command that failed: its error says how, and keeps what was measured until then. */
+export interface RunFailure extends Error {
+  wallMs: number
+  treePeakBytes: number
+  output: string
+}
+
 /** Runs a command, sampling the memory of its whole process tree; rejects on failure. */
 function run(
   args: string[],
@@ -61,13 +70,12 @@ function run(
   return new Promise((resolve, reject) => {
     child.on('error', reject)
     child.on('exit', (code) => {
-      void memory
-        .stop()
-        .then((treePeakBytes) =>
-          code === 0
-            ? resolve({wallMs: performance.now() - start, treePeakBytes, output})
-            : reject(new Error(`${args.join(' ')} failed (exit ${code}):\n${output}`)),
-        )
+      void memory.stop().then((treePeakBytes) => {
+        const wallMs = performance.now() - start
+        if (code === 0) return resolve({wallMs, treePeakBytes, output})
+        const message = `${args.join(' ')} failed (exit ${code}):\n${output}`
+        reject(Object.assign(new Error(message), {wallMs, treePeakBytes, output}))
+      })
     })
   })
 }
@@ -97,6 +105,7 @@ export async function buildWithSearch(
   return {
     wallMs: build.wallMs,
     treePeakBytes: build.treePeakBytes,
+    pages: Number(/(\d+) page\(s\) built/.exec(build.output)?.[1] ?? NaN),
     records: Number(line[1]),
     indexMs: Number(line[2]) * 1000,
     indexBytes: index.bytes,

@@ -6,8 +6,11 @@
  * arguments always give the same bytes. Images are the bundled files, copied
  * into images/ beside FILE.
  */
-import {copyFile, mkdir, readdir, readFile, writeFile} from 'node:fs/promises'
+import {createWriteStream} from 'node:fs'
+import {copyFile, mkdir, readdir, readFile, rename, rm} from 'node:fs/promises'
 import {dirname, join} from 'node:path'
+import {Readable} from 'node:stream'
+import {pipeline} from 'node:stream/promises'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 
@@ -64,7 +67,6 @@ const ref = (id: string, key?: string) => ({
   ...(key ? {_key: key} : {}),
 })
 
-const documents: object[] = [...assets]
 const authors = Array.from({length: 5}, (_, index) => ({
   _id: `author-${index + 1}`,
   _type: 'author',
@@ -125,9 +127,9 @@ const listicles = Array.from({length: 4}, (_, index) => {
   }
 }).filter((listicle) => listicle.entries.length > 0)
 
-const articles = Array.from({length: articleCount}, (_, index) => {
+/** Article `index` (0-based): about 600 words in 12 paragraphs of about 50, a heading, a link, an image. */
+function article(index: number) {
   const id = `article-${index + 1}`
-  // About 600 words: 12 paragraphs of about 50, a heading, a link, an image.
   const body: object[] = []
   for (let paragraph = 0; paragraph < 12; paragraph += 1) {
     if (paragraph === 4) body.push(block(sentence(5), {style: 'h2', seed: `${id}-${paragraph}`}))
@@ -153,26 +155,53 @@ const articles = Array.from({length: articleCount}, (_, index) => {
     body,
     relatedCities: [ref(pick(cities)._id, keyFor(id, 'rc'))],
   }
-})
-// About one article in fifty has an unpublished draft that must never be published.
-const drafts = articles
-  .filter((_, index) => index % 50 === 0)
-  .map((article) => ({...article, _id: `drafts.${article._id}`, title: `DRAFT ${article.title}`}))
+}
 
-documents.push(
+/** Everything before the articles: few enough documents to hold. */
+const head = [
+  ...assets,
   {...settings, featuredListicle: ref(listicles[0]!._id)},
   ...authors,
   ...categories,
   ...cities,
   ...listicles,
-  ...articles,
-  ...drafts,
-)
+]
+// About one article in fifty has an unpublished draft that must never be published.
+const hasDraft = (index: number) => index % 50 === 0
+const draftCount = Math.ceil(articleCount / 50)
+
+/**
+ * The file, one line at a time: articles are made as they are written, so memory
+ * holds one article (and the drafts, which the file lists last), never the file.
+ */
+function* lines(): Generator<string> {
+  for (const doc of head) yield `${JSON.stringify(doc)}\n`
+  const drafts: string[] = []
+  for (let index = 0; index < articleCount; index += 1) {
+    const written = article(index)
+    yield `${JSON.stringify(written)}\n`
+    if (hasDraft(index)) {
+      const draft = {...written, _id: `drafts.${written._id}`, title: `DRAFT ${written.title}`}
+      drafts.push(`${JSON.stringify(draft)}\n`)
+    }
+  }
+  yield* drafts
+}
+
 await mkdir(join(dirname(out), 'images'), {recursive: true})
 for (const file of await readdir(join(datasetDir, 'images'))) {
   await copyFile(join(datasetDir, 'images', file), join(dirname(out), 'images', file))
 }
-await writeFile(out, documents.map((doc) => JSON.stringify(doc)).join('\n') + '\n')
+// Written beside FILE and renamed when complete: a failed run never leaves half a dataset.
+// pipeline() waits whenever the file stream's buffer is full (backpressure).
+const partial = `${out}.partial`
+try {
+  await pipeline(Readable.from(lines()), createWriteStream(partial))
+  await rename(partial, out)
+} catch (error) {
+  await rm(partial, {force: true})
+  throw error
+}
 console.log(
-  `Wrote ${documents.length} documents (${articleCount} articles, ${cities.length} cities, ${drafts.length} drafts) to ${out}`,
+  `Wrote ${head.length + articleCount + draftCount} documents (${articleCount} articles, ${cities.length} cities, ${draftCount} drafts) to ${out}`,
 )

@@ -69,11 +69,14 @@ export const SITE_SETTINGS_QUERY =
 }`)
 
 /**
- * Every ranked list with its entries in rank order and each city in full. Lists and
- * articles are ordered by dateTime(): by the instant, whatever zone the text is in.
+ * The collections: each query is written from a filter, an order and a projection,
+ * so that its paged variant (for a Content Lake, below) is built from the same parts.
+ * Lists and articles are ordered by dateTime(): by the instant, whatever zone the
+ * text is in.
  */
-export const LISTICLES_QUERY =
-  defineQuery(`*[_type == "listicle" && defined(slug.current)] | order(dateTime(publishedAt) desc, _id asc){
+const listicleFilter = /* groq */ `_type == "listicle" && defined(slug.current)`
+const listicleOrder = /* groq */ `dateTime(publishedAt) desc, _id asc`
+const listicleProjection = /* groq */ `{
   _id,
   title,
   "slug": slug.current,
@@ -91,21 +94,21 @@ export const LISTICLES_QUERY =
     blurb,
     "city": city->${cityProjection}
   }
-}`)
+}`
 
-/** Every city, for city pages. */
-export const CITIES_QUERY =
-  defineQuery(`*[_type == "city" && defined(slug.current)] | order(name asc){
+const cityFilter = /* groq */ `_type == "city" && defined(slug.current)`
+const cityOrder = /* groq */ `name asc`
+const cityPageProjection = /* groq */ `{
   ...${cityProjection}
-}`)
+}`
 
 /**
- * Every Latest article already published, newest first, with its full body for
- * pages and feeds. An article dated in the future is scheduled: it appears with
- * the first build on or after its date, from a dataset file or a Content Lake alike.
+ * An article dated in the future is scheduled: it appears with the first build on
+ * or after its date, from a dataset file or a Content Lake alike.
  */
-export const ARTICLES_QUERY =
-  defineQuery(`*[_type == "article" && defined(slug.current) && dateTime(publishedAt) <= dateTime(now())] | order(dateTime(publishedAt) desc, _id asc){
+const articleFilter = /* groq */ `_type == "article" && defined(slug.current) && dateTime(publishedAt) <= dateTime(now())`
+const articleOrder = /* groq */ `dateTime(publishedAt) desc, _id asc`
+const articleProjection = /* groq */ `{
   _id,
   title,
   "slug": slug.current,
@@ -117,15 +120,67 @@ export const ARTICLES_QUERY =
   "relatedCities": relatedCities[]->{_id, name, "slug": slug.current, country},
   seo{title, description, noIndex},
   ${bodyProjection}
-}`)
+}`
 
-/** Every category, for category pages and feeds. */
-export const CATEGORIES_QUERY =
-  defineQuery(`*[_type == "category" && defined(slug.current)] | order(title asc){
+const categoryFilter = /* groq */ `_type == "category" && defined(slug.current)`
+const categoryOrder = /* groq */ `title asc`
+const categoryProjection = /* groq */ `{
   _id,
   title,
   "slug": slug.current,
   description
+}`
+
+/** Every ranked list with its entries in rank order and each city in full. */
+export const LISTICLES_QUERY = defineQuery(
+  `*[${listicleFilter}] | order(${listicleOrder})${listicleProjection}`,
+)
+
+/** Every city, for city pages. */
+export const CITIES_QUERY = defineQuery(
+  `*[${cityFilter}] | order(${cityOrder})${cityPageProjection}`,
+)
+
+/** Every Latest article already published, newest first, with its full body for pages and feeds. */
+export const ARTICLES_QUERY = defineQuery(
+  `*[${articleFilter}] | order(${articleOrder})${articleProjection}`,
+)
+
+/** Every category, for category pages and feeds. */
+export const CATEGORIES_QUERY = defineQuery(
+  `*[${categoryFilter}] | order(${categoryOrder})${categoryProjection}`,
+)
+
+/**
+ * The same collections from a Content Lake, in pages (content/paged-fetch.ts): at
+ * 100,000 articles one answer would be hundreds of megabytes, with no progress
+ * and one retry for all of it. Pages follow `_id` (`_id > $lastId`, which the
+ * Content Lake answers from its index); the first page (`$lastId == ""`) also
+ * brings the collection's order as a list of ids (empty on later pages), so that
+ * the stitched pages are the collection query's answer, in its order, ties included.
+ *
+ * PAGE_SIZE was measured against the local query server (see the commit that set it).
+ */
+const PAGE_SIZE = 1000
+
+export const LISTICLES_PAGE_QUERY = defineQuery(`{
+  "order": *[$lastId == "" && ${listicleFilter}] | order(${listicleOrder})._id,
+  "page": *[${listicleFilter} && _id > $lastId] | order(_id asc)[0...${PAGE_SIZE}]${listicleProjection}
+}`)
+
+export const CITIES_PAGE_QUERY = defineQuery(`{
+  "order": *[$lastId == "" && ${cityFilter}] | order(${cityOrder})._id,
+  "page": *[${cityFilter} && _id > $lastId] | order(_id asc)[0...${PAGE_SIZE}]${cityPageProjection}
+}`)
+
+export const ARTICLES_PAGE_QUERY = defineQuery(`{
+  "order": *[$lastId == "" && ${articleFilter}] | order(${articleOrder})._id,
+  "page": *[${articleFilter} && _id > $lastId] | order(_id asc)[0...${PAGE_SIZE}]${articleProjection}
+}`)
+
+export const CATEGORIES_PAGE_QUERY = defineQuery(`{
+  "order": *[$lastId == "" && ${categoryFilter}] | order(${categoryOrder})._id,
+  "page": *[${categoryFilter} && _id > $lastId] | order(_id asc)[0...${PAGE_SIZE}]${categoryProjection}
 }`)
 
 /**

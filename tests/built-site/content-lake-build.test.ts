@@ -76,6 +76,16 @@ describe('a build from the Content Lake', () => {
     expect(server.requests.length).toBeLessThanOrEqual(7)
   })
 
+  test('logs a line per collection: how many came, in how many pages, how fast', () => {
+    for (const name of ['ranked lists', 'cities', 'articles', 'categories']) {
+      expect(viaServer.output).toMatch(
+        new RegExp(
+          `\\[content\\] ${name}: [1-9][\\d,]* in 1 page, \\d+\\.\\d s \\([\\d,]+ a second\\)\\n`,
+        ),
+      )
+    }
+  })
+
   test('gives the same pages and feeds as a build from the dataset file, byte for byte but image URLs', async () => {
     const local = inject('bundledSite')
     const pages = (root: string) =>

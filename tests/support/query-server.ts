@@ -11,6 +11,7 @@
  * createOrReplace, createIfNotExists, patch (set) and delete (by id or query),
  * which is what the studio's Presentation tool does to store a preview secret
  * (@sanity/preview-url-secret). Faults can be queued per request or made permanent.
+ * Each request is recorded with its $params, so that tests can tell pages apart.
  */
 import {randomUUID} from 'node:crypto'
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http'
@@ -30,14 +31,20 @@ export type Fault =
 
 export interface QueryServer {
   url: string
-  /** Requests received, in order: method, path, the perspective asked for, and when (performance.now()). */
-  requests: Array<{method: string; path: string; perspective: string; at: number}>
+  /** Requests received, in order: method, path, the perspective and $params asked for, and when (performance.now()). */
+  requests: Array<{
+    method: string
+    path: string
+    perspective: string
+    params: Record<string, unknown>
+    at: number
+  }>
   /** Every document, as stored now (mutations included). */
   documents(): Doc[]
   /** Stores a document as it is (replacing one with its id), as if written through the API. */
   put(document: Doc): void
-  /** Faults for the next requests, one each. */
-  queueFaults(...faults: Fault[]): void
+  /** Faults for the next requests, one each; `undefined` lets its request through. */
+  queueFaults(...faults: Array<Fault | undefined>): void
   /** A fault for every request until cleared. */
   failAlways(fault: Fault | undefined): void
   close(): Promise<void>
@@ -120,7 +127,7 @@ export async function startQueryServer(options: {
 }): Promise<QueryServer> {
   const dataset = options.dataset ?? 'production'
   const store = new Map(options.documents.map((doc) => [doc._id, doc]))
-  const queued: Fault[] = []
+  const queued: Array<Fault | undefined> = []
   let permanent: Fault | undefined
   const requests: QueryServer['requests'] = []
   const openResponses = new Set<ServerResponse>()
@@ -147,10 +154,11 @@ export async function startQueryServer(options: {
       method: request.method ?? 'GET',
       path: url.pathname,
       perspective,
+      params,
       at: performance.now(),
     })
 
-    const fault = queued.shift() ?? permanent
+    const fault = queued.length > 0 ? queued.shift() : permanent
     if (fault?.kind === 'reset') return void request.socket.destroy()
     if (fault?.kind === 'hang') {
       openResponses.add(response)
@@ -216,6 +224,7 @@ export async function startQueryServer(options: {
       method: 'POST',
       path: request.url ?? '',
       perspective: 'raw',
+      params: {},
       at: performance.now(),
     })
     reply(200, {transactionId: randomUUID(), results})

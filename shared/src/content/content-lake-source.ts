@@ -3,7 +3,8 @@
  * @sanity/client: the published perspective through the CDN for builds; for
  * previews (with a read token, from the live API) drafts or a Content Release
  * stack, and for the preview server text stega-encoded for click-to-edit.
- * Every request is retried by withRetries, and a failure names its query.
+ * A build's collections come in pages (paged-fetch.ts). Every request (every
+ * page) is retried by withRetries on its own, and a failure names its query.
  */
 import {createClient, type SanityClient, type StegaConfig} from '@sanity/client'
 
@@ -11,6 +12,7 @@ import type {ContentLakeConfig} from '../environment.ts'
 import * as queries from '../queries.ts'
 import {cleanText} from '../text.ts'
 import {cdnImages} from './images.ts'
+import {fetchInPages, PAGED_COLLECTIONS, type Page} from './paged-fetch.ts'
 import {withRetries} from './retry.ts'
 import type {ContentSource, LakePerspective, QueryParams, QueryResult} from './types.ts'
 
@@ -27,7 +29,11 @@ export interface LakeSourceOptions {
    * results comes stega-encoded from the Content Source Map, always fresh.
    */
   studioUrl?: string | undefined
+  /** Told a line per collection fetched in pages: how many, how fast. */
+  progress?: (line: string) => void
 }
+
+const count = (value: number) => value.toLocaleString('en')
 
 /**
  * Text that stega must leave alone although Sanity's default filter would encode
@@ -67,7 +73,7 @@ export function createProjectClient(config: ContentLakeConfig): SanityClient {
 
 export function createContentLakeSource(
   config: ContentLakeConfig,
-  {perspective = 'published', studioUrl}: LakeSourceOptions = {},
+  {perspective = 'published', studioUrl, progress}: LakeSourceOptions = {},
 ): ContentSource {
   const preview = perspective !== 'published' || studioUrl !== undefined
   const client = createProjectClient(config).withConfig({
@@ -78,26 +84,54 @@ export function createContentLakeSource(
   })
   const where = `Sanity project ${config.projectId}, dataset ${config.dataset}`
   const perspectiveName = Array.isArray(perspective) ? perspective.join(', ') : perspective
+  /** One request, retried on its own; its result cleaned as the dataset layer cleans text. */
+  const request = (label: string, query: string, params: QueryParams) =>
+    withRetries(
+      label,
+      async () => {
+        // The raw response, because a malformed body otherwise resolves to undefined
+        // (and would build an empty site); a real answer always has `result`.
+        const response: unknown = await client.fetch(query, params, {
+          filterResponse: false,
+          tag: studioUrl ? 'preview-server' : 'site-build',
+        })
+        if (!response || typeof response !== 'object' || !('result' in response)) {
+          throw new Error('malformed response: no "result" in the body')
+        }
+        return cleanResult(response.result)
+      },
+      config.retry,
+    )
+
+  async function fetchCollection(label: string, pageQuery: string, name: string) {
+    const started = performance.now()
+    const {rows, pages} = await fetchInPages(
+      label,
+      (lastId, page) =>
+        request(page === 1 ? label : `${label}, page ${page} (after "${lastId}")`, pageQuery, {
+          lastId,
+        }) as Promise<Page<{_id: string}>>,
+    )
+    const seconds = (performance.now() - started) / 1000
+    progress?.(
+      `${name}: ${count(rows.length)} in ${count(pages)} page${pages === 1 ? '' : 's'}, ` +
+        `${seconds.toFixed(1)} s (${count(Math.round(rows.length / seconds))} a second)`,
+    )
+    return rows
+  }
+
   return {
     description: `${where} (${perspectiveName} perspective)`,
     images: cdnImages(config),
     fetch<const Query extends string>(query: Query, params: QueryParams = {}) {
-      return withRetries(
-        `Query ${nameOf(query)} to ${where}`,
-        async () => {
-          // The raw response, because a malformed body otherwise resolves to undefined
-          // (and would build an empty site); a real answer always has `result`.
-          const response: unknown = await client.fetch(query, params, {
-            filterResponse: false,
-            tag: studioUrl ? 'preview-server' : 'site-build',
-          })
-          if (!response || typeof response !== 'object' || !('result' in response)) {
-            throw new Error('malformed response: no "result" in the body')
-          }
-          return cleanResult(response.result)
-        },
-        config.retry,
-      ) as Promise<QueryResult<Query>>
+      const label = `Query ${nameOf(query)} to ${where}`
+      // Builds read whole collections in pages; a preview asks for what one page shows.
+      const collection = preview ? undefined : PAGED_COLLECTIONS.get(query)
+      const result =
+        collection && Object.keys(params).length === 0
+          ? fetchCollection(label, collection.pageQuery, collection.name)
+          : request(label, query, params)
+      return result as Promise<QueryResult<Query>>
     },
   }
 }

@@ -19,6 +19,8 @@ export interface SourceOptions {
    * for click-to-edit in that studio (a Content Lake, with a read token).
    */
   preview?: {perspective: LakePerspective; studioUrl: string}
+  /** Told a line per collection a Content Lake sends in pages (count and rate), for the build log. */
+  progress?: (line: string) => void
 }
 
 /** The content source the configuration names: a Sanity project, or a dataset file. */
@@ -41,5 +43,6 @@ export function getContentSource(
   if (options.preview) return createContentLakeSource(config, options.preview)
   return createContentLakeSource(config, {
     perspective: options.previewDrafts ? 'drafts' : 'published',
+    ...(options.progress ? {progress: options.progress} : {}),
   })
 }

@@ -1,17 +1,17 @@
 /**
- * A dataset file, read and checked once per process: decode.ts (UTF-8) →
- * parse.ts (documents and line numbers) → references.ts (every strong reference
+ * A dataset file, read and checked once per process: decode.ts (a stream of
+ * UTF-8 lines) → parse.ts (documents and line numbers) → references.ts (every strong reference
  * resolves) → publish.ts (what the site may publish). Every problem of a file is
  * found in one run and reported with file, line, document and field.
  */
-import {readdir, readFile} from 'node:fs/promises'
+import {open, readdir} from 'node:fs/promises'
 import {isAbsolute, relative, sep} from 'node:path'
 
 import {isPublishedId, type SanityDocumentLike} from '../documents.ts'
-import {decodeDatasetBytes, type DecodedDataset} from './decode.ts'
+import {decodeDatasetLines} from './decode.ts'
 import {byLine, DatasetError, formatProblem, type DatasetProblem} from './errors.ts'
 import {findWorkspaceRoot, imagesDirOf} from './files.ts'
-import {parseDocuments} from './parse.ts'
+import {DocumentParser, parseDocuments, type ParsedDocuments} from './parse.ts'
 import {preparePublication, type PublicationOptions} from './publish.ts'
 import {checkReferences} from './references.ts'
 
@@ -49,7 +49,34 @@ export function analyzeDataset(
   file: string,
   options: PublicationOptions = {},
 ): Dataset {
-  return analyze({text, problems: []}, file, file, options)
+  return analyze(parseDocuments(text, file), [], file, file, options)
+}
+
+/**
+ * Checks a dataset read as a stream of bytes (a file's, a download's), a line at a
+ * time: memory holds the documents, never the whole text. `file` names it in problems.
+ */
+export async function analyzeDatasetStream(
+  chunks: AsyncIterable<Uint8Array>,
+  file: string,
+  options: PublicationOptions = {},
+): Promise<Dataset> {
+  return analyzeStream(chunks, file, file, options)
+}
+
+async function analyzeStream(
+  chunks: AsyncIterable<Uint8Array>,
+  file: string,
+  shown: string,
+  options: PublicationOptions,
+): Promise<Dataset> {
+  const parser = new DocumentParser(shown)
+  const encodingProblems: DatasetProblem[] = []
+  for await (const {line, text, problem} of decodeDatasetLines(chunks, shown)) {
+    if (problem) encodingProblems.push(problem)
+    parser.add(text, line)
+  }
+  return analyze(parser.result(), encodingProblems, file, shown, options)
 }
 
 /** `shared/dataset/x.ndjson` for a file in the repository, the path as given elsewhere. */
@@ -65,19 +92,20 @@ function shownPath(file: string): string {
     : fromRoot
 }
 
+/** `encodingProblems`: lines that are not UTF-8, or a file that cannot be read at all. */
 function analyze(
-  decoded: DecodedDataset,
+  parsed: ParsedDocuments,
+  encodingProblems: DatasetProblem[],
   file: string,
   shown: string,
   options: PublicationOptions,
 ): Dataset {
-  const parsed = parseDocuments(decoded.text, shown)
   const structural = [
-    ...decoded.problems,
+    ...encodingProblems,
     ...parsed.problems,
     ...checkReferences(parsed.documents, parsed.lineOf, shown),
   ]
-  if (parsed.empty && decoded.problems.length === 0) {
+  if (parsed.empty && encodingProblems.length === 0) {
     const message = 'the file holds no documents (it is empty); expected one JSON document per line'
     structural.push({file: shown, line: 1, message})
   }
@@ -108,25 +136,31 @@ const UNREADABLE: Record<string, string> = {
   EISDIR: 'is a folder, not a dataset file',
 }
 
+/** Bytes read at a time: large enough that a big file takes few reads. */
+const CHUNK_BYTES = 1 << 20
+
 async function readAndAnalyze(file: string): Promise<Dataset> {
   const shown = shownPath(file)
-  let bytes: Uint8Array
-  try {
-    bytes = await readFile(file)
-  } catch (error) {
-    const {code, message} = error as NodeJS.ErrnoException
-    return analyze(
-      {text: '', problems: [{file: shown, message: UNREADABLE[code!] ?? message}]},
-      file,
-      shown,
-      {},
-    )
-  }
   const imageFiles = await readdir(imagesDirOf(file)).then(
     (names) => new Set(names),
     () => undefined,
   )
-  const dataset = analyze(decodeDatasetBytes(bytes, shown), file, shown, {imageFiles})
+  let dataset: Dataset
+  try {
+    const handle = await open(file)
+    dataset = await analyzeStream(
+      handle.createReadStream({highWaterMark: CHUNK_BYTES}),
+      file,
+      shown,
+      {imageFiles},
+    )
+  } catch (error) {
+    const {code, message, syscall} = error as NodeJS.ErrnoException
+    // Only what the file system said (open, read); anything else is a bug, and thrown.
+    if (syscall === undefined) throw error
+    const problem = {file: shown, message: UNREADABLE[code!] ?? message}
+    return analyze(new DocumentParser(shown).result(), [problem], file, shown, {})
+  }
   if (!imageFiles && dataset.all.some((doc) => doc._type === 'sanity.imageAsset')) {
     dataset.blocking.unshift({
       file: shown,

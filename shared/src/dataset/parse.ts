@@ -36,34 +36,60 @@ export const MAX_DEPTH = 64
  */
 const ID_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/
 
-export function parseDocuments(text: string, file: string): ParsedDocuments {
-  const documents: ParsedLine[] = []
-  const lineOf = new Map<string, number>()
-  const problems: DatasetProblem[] = []
-  // A leading byte-order mark is accepted, as Sanity's own import accepts it.
-  const lines = (text.startsWith('\uFEFF') ? text.slice(1) : text).split('\n')
-  lines.forEach((raw, index) => {
-    // trim() also removes a byte-order mark that starts a later line (two exports
-    // joined): accepted like the leading one. CR of CRLF line ends goes too.
+/**
+ * Collects the documents of a file, one line at a time (lines numbered from 1 and
+ * given in order, blank ones included): holds the documents, never the text.
+ */
+export class DocumentParser {
+  readonly #file: string
+  readonly #documents: ParsedLine[] = []
+  readonly #lineOf = new Map<string, number>()
+  readonly #problems: DatasetProblem[] = []
+  #empty = true
+
+  constructor(file: string) {
+    this.#file = file
+  }
+
+  add(raw: string, line: number): void {
+    // trim() also removes a byte-order mark, as Sanity's own import accepts it (at
+    // the start of the file, or of a later line when two exports were joined), and
+    // the CR of CRLF line ends.
     const source = raw.trim()
     if (!source) return
-    const line = index + 1
+    this.#empty = false
+    const file = this.#file
     const parsed = parseLine(source)
     if (!parsed.doc) {
-      problems.push({file, line, ...parsed.problem})
+      this.#problems.push({file, line, ...parsed.problem})
       return
     }
     const {doc} = parsed
-    const firstLine = lineOf.get(doc._id)
+    const firstLine = this.#lineOf.get(doc._id)
     if (firstLine !== undefined) {
       const message = `duplicate _id: already used on line ${firstLine}`
-      problems.push({file, line, documentId: doc._id, field: '_id', message})
+      this.#problems.push({file, line, documentId: doc._id, field: '_id', message})
       return
     }
-    lineOf.set(doc._id, line)
-    documents.push({doc, line})
-  })
-  return {documents, lineOf, problems, empty: lines.every((line) => !line.trim())}
+    this.#lineOf.set(doc._id, line)
+    this.#documents.push({doc, line})
+  }
+
+  result(): ParsedDocuments {
+    return {
+      documents: this.#documents,
+      lineOf: this.#lineOf,
+      problems: this.#problems,
+      empty: this.#empty,
+    }
+  }
+}
+
+/** The documents of NDJSON text already in memory. */
+export function parseDocuments(text: string, file: string): ParsedDocuments {
+  const parser = new DocumentParser(file)
+  text.split('\n').forEach((raw, index) => parser.add(raw, index + 1))
+  return parser.result()
 }
 
 type LineProblem = Omit<DatasetProblem, 'file' | 'line'>

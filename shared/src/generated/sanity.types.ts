@@ -779,6 +779,318 @@ export type CATEGORIES_QUERY_RESULT = Array<{
 }>
 
 // Source: ../shared/src/queries.ts
+// Variable: LISTICLES_PAGE_QUERY
+// Query: {  "order": *[$lastId == "" && _type == "listicle" && defined(slug.current)] | order(dateTime(publishedAt) desc, _id asc)._id,  "page": *[_type == "listicle" && defined(slug.current) && _id > $lastId] | order(_id asc)[0...1000]{  _id,  title,  "slug": slug.current,  dek,  intro,  closing,  publishedAt,  updatedAt,  "author": author->{  name,  "slug": slug.current,  role,  bio,  url,  "image": image{  alt,  caption,  credit,  hotspot,  crop,  "asset": asset->{    _id,    url,    path,    mimeType,    size,    "width": metadata.dimensions.width,    "height": metadata.dimensions.height,    "lqip": metadata.lqip  }}},  "heroImage": heroImage{  alt,  caption,  credit,  hotspot,  crop,  "asset": asset->{    _id,    url,    path,    mimeType,    size,    "width": metadata.dimensions.width,    "height": metadata.dimensions.height,    "lqip": metadata.lqip  }},  categories[]->{_id, title, "slug": slug.current},  seo{title, description, noIndex},  "entries": entries[defined(city->slug.current)]{    _key,    blurb,    "city": city->{  _id,  name,  "slug": slug.current,  country,  region,  summary,  highlights[]{_key, label, value, number, unit, source},  themes[]->{_id, title, "slug": slug.current},  "image": image{  alt,  caption,  credit,  hotspot,  crop,  "asset": asset->{    _id,    url,    path,    mimeType,    size,    "width": metadata.dimensions.width,    "height": metadata.dimensions.height,    "lqip": metadata.lqip  }},  socialEmbed{url, authorName, authorHandle, text, postedAt},  links[]{_key, title, url}}  }}}
+export type LISTICLES_PAGE_QUERY_RESULT = {
+  order: Array<string>
+  page: Array<{
+    _id: string
+    title: string
+    slug: string
+    dek: string
+    intro: RichText
+    closing: RichText | null
+    publishedAt: string
+    updatedAt: string | null
+    author: {
+      name: string
+      slug: string
+      role: string | null
+      bio: string | null
+      url: string | null
+      image: {
+        alt: string | null
+        caption: string | null
+        credit: string | null
+        hotspot: SanityImageHotspot | null
+        crop: SanityImageCrop | null
+        asset: {
+          _id: string
+          url: string
+          path: string
+          mimeType: string
+          size: number
+          width: number | null
+          height: number | null
+          lqip: string | null
+        } | null
+      } | null
+    }
+    heroImage: {
+      alt: string | null
+      caption: string | null
+      credit: string | null
+      hotspot: SanityImageHotspot | null
+      crop: SanityImageCrop | null
+      asset: {
+        _id: string
+        url: string
+        path: string
+        mimeType: string
+        size: number
+        width: number | null
+        height: number | null
+        lqip: string | null
+      } | null
+    }
+    categories: Array<{
+      _id: string
+      title: string
+      slug: string
+    }> | null
+    seo: {
+      title: string | null
+      description: string | null
+      noIndex: boolean | null
+    } | null
+    entries: Array<{
+      _key: string
+      blurb: string | null
+      city: {
+        _id: string
+        name: string
+        slug: string
+        country: string
+        region: string
+        summary: RichText
+        highlights: Array<{
+          _key: string
+          label: string
+          value: string
+          number: number | null
+          unit: string | null
+          source: string | null
+        }> | null
+        themes: Array<{
+          _id: string
+          title: string
+          slug: string
+        }> | null
+        image: {
+          alt: string | null
+          caption: string | null
+          credit: string | null
+          hotspot: SanityImageHotspot | null
+          crop: SanityImageCrop | null
+          asset: {
+            _id: string
+            url: string
+            path: string
+            mimeType: string
+            size: number
+            width: number | null
+            height: number | null
+            lqip: string | null
+          } | null
+        }
+        socialEmbed: {
+          url: string
+          authorName: string | null
+          authorHandle: string
+          text: string | null
+          postedAt: string | null
+        } | null
+        links: Array<{
+          _key: string
+          title: string
+          url: string
+        }> | null
+      }
+    }>
+  }>
+}
+
+// Source: ../shared/src/queries.ts
+// Variable: CITIES_PAGE_QUERY
+// Query: {  "order": *[$lastId == "" && _type == "city" && defined(slug.current)] | order(name asc)._id,  "page": *[_type == "city" && defined(slug.current) && _id > $lastId] | order(_id asc)[0...1000]{  ...{  _id,  name,  "slug": slug.current,  country,  region,  summary,  highlights[]{_key, label, value, number, unit, source},  themes[]->{_id, title, "slug": slug.current},  "image": image{  alt,  caption,  credit,  hotspot,  crop,  "asset": asset->{    _id,    url,    path,    mimeType,    size,    "width": metadata.dimensions.width,    "height": metadata.dimensions.height,    "lqip": metadata.lqip  }},  socialEmbed{url, authorName, authorHandle, text, postedAt},  links[]{_key, title, url}}}}
+export type CITIES_PAGE_QUERY_RESULT = {
+  order: Array<string>
+  page: Array<{
+    _id: string
+    name: string
+    slug: string
+    country: string
+    region: string
+    summary: RichText
+    highlights: Array<{
+      _key: string
+      label: string
+      value: string
+      number: number | null
+      unit: string | null
+      source: string | null
+    }> | null
+    themes: Array<{
+      _id: string
+      title: string
+      slug: string
+    }> | null
+    image: {
+      alt: string | null
+      caption: string | null
+      credit: string | null
+      hotspot: SanityImageHotspot | null
+      crop: SanityImageCrop | null
+      asset: {
+        _id: string
+        url: string
+        path: string
+        mimeType: string
+        size: number
+        width: number | null
+        height: number | null
+        lqip: string | null
+      } | null
+    }
+    socialEmbed: {
+      url: string
+      authorName: string | null
+      authorHandle: string
+      text: string | null
+      postedAt: string | null
+    } | null
+    links: Array<{
+      _key: string
+      title: string
+      url: string
+    }> | null
+  }>
+}
+
+// Source: ../shared/src/queries.ts
+// Variable: ARTICLES_PAGE_QUERY
+// Query: {  "order": *[$lastId == "" && _type == "article" && defined(slug.current) && dateTime(publishedAt) <= dateTime(now())] | order(dateTime(publishedAt) desc, _id asc)._id,  "page": *[_type == "article" && defined(slug.current) && dateTime(publishedAt) <= dateTime(now()) && _id > $lastId] | order(_id asc)[0...1000]{  _id,  title,  "slug": slug.current,  excerpt,  publishedAt,  "category": category->{_id, title, "slug": slug.current},  "author": author->{  name,  "slug": slug.current,  role,  bio,  url,  "image": image{  alt,  caption,  credit,  hotspot,  crop,  "asset": asset->{    _id,    url,    path,    mimeType,    size,    "width": metadata.dimensions.width,    "height": metadata.dimensions.height,    "lqip": metadata.lqip  }}},  "heroImage": heroImage{  alt,  caption,  credit,  hotspot,  crop,  "asset": asset->{    _id,    url,    path,    mimeType,    size,    "width": metadata.dimensions.width,    "height": metadata.dimensions.height,    "lqip": metadata.lqip  }},  "relatedCities": relatedCities[]->{_id, name, "slug": slug.current, country},  seo{title, description, noIndex},  body[]{  ...,  _type == "accessibleImage" => {  alt,  caption,  credit,  hotspot,  crop,  "asset": asset->{    _id,    url,    path,    mimeType,    size,    "width": metadata.dimensions.width,    "height": metadata.dimensions.height,    "lqip": metadata.lqip  }}}}}
+export type ARTICLES_PAGE_QUERY_RESULT = {
+  order: Array<string>
+  page: Array<{
+    _id: string
+    title: string
+    slug: string
+    excerpt: string
+    publishedAt: string
+    category: {
+      _id: string
+      title: string
+      slug: string
+    }
+    author: {
+      name: string
+      slug: string
+      role: string | null
+      bio: string | null
+      url: string | null
+      image: {
+        alt: string | null
+        caption: string | null
+        credit: string | null
+        hotspot: SanityImageHotspot | null
+        crop: SanityImageCrop | null
+        asset: {
+          _id: string
+          url: string
+          path: string
+          mimeType: string
+          size: number
+          width: number | null
+          height: number | null
+          lqip: string | null
+        } | null
+      } | null
+    }
+    heroImage: {
+      alt: string | null
+      caption: string | null
+      credit: string | null
+      hotspot: SanityImageHotspot | null
+      crop: SanityImageCrop | null
+      asset: {
+        _id: string
+        url: string
+        path: string
+        mimeType: string
+        size: number
+        width: number | null
+        height: number | null
+        lqip: string | null
+      } | null
+    } | null
+    relatedCities: Array<{
+      _id: string
+      name: string
+      slug: string
+      country: string
+    }> | null
+    seo: {
+      title: string | null
+      description: string | null
+      noIndex: boolean | null
+    } | null
+    body: Array<
+      | {
+          _key: string
+          _type: 'accessibleImage'
+          asset: {
+            _id: string
+            url: string
+            path: string
+            mimeType: string
+            size: number
+            width: number | null
+            height: number | null
+            lqip: string | null
+          } | null
+          media?: unknown
+          hotspot: SanityImageHotspot | null
+          crop: SanityImageCrop | null
+          alt: string | null
+          caption: string | null
+          credit: string | null
+        }
+      | {
+          children?: Array<{
+            marks?: Array<string>
+            text?: string
+            _type: 'span'
+            _key: string
+          }>
+          style?: 'blockquote' | 'h2' | 'h3' | 'normal'
+          listItem?: 'bullet' | 'number'
+          markDefs?: Array<{
+            href: string
+            _type: 'link'
+            _key: string
+          }>
+          level?: number
+          _type: 'block'
+          _key: string
+        }
+      | {
+          _key: string
+          _type: 'socialEmbed'
+          url: string
+          authorName?: string
+          authorHandle: string
+          text?: string
+          postedAt?: string
+        }
+    >
+  }>
+}
+
+// Source: ../shared/src/queries.ts
+// Variable: CATEGORIES_PAGE_QUERY
+// Query: {  "order": *[$lastId == "" && _type == "category" && defined(slug.current)] | order(title asc)._id,  "page": *[_type == "category" && defined(slug.current) && _id > $lastId] | order(_id asc)[0...1000]{  _id,  title,  "slug": slug.current,  description}}
+export type CATEGORIES_PAGE_QUERY_RESULT = {
+  order: Array<string>
+  page: Array<{
+    _id: string
+    title: string
+    slug: string
+    description: string | null
+  }>
+}
+
+// Source: ../shared/src/queries.ts
 // Variable: REDIRECTS_QUERY
 // Query: {  "moved": *[_type in ["listicle", "city", "article", "category"] && count(previousSlugs) > 0] | order(_id asc){    _id,    _type,    "slug": slug.current,    previousSlugs  },  "manual": *[_type == "redirect"] | order(_id asc){    _id,    from,    toPath,    "toDocument": toDocument._ref  }}
 export type REDIRECTS_QUERY_RESULT = {
@@ -824,6 +1136,10 @@ declare global {
     '*[_type == "city" && defined(slug.current)] | order(name asc){\n  ...{\n  _id,\n  name,\n  "slug": slug.current,\n  country,\n  region,\n  summary,\n  highlights[]{_key, label, value, number, unit, source},\n  themes[]->{_id, title, "slug": slug.current},\n  "image": image{\n  alt,\n  caption,\n  credit,\n  hotspot,\n  crop,\n  "asset": asset->{\n    _id,\n    url,\n    path,\n    mimeType,\n    size,\n    "width": metadata.dimensions.width,\n    "height": metadata.dimensions.height,\n    "lqip": metadata.lqip\n  }\n},\n  socialEmbed{url, authorName, authorHandle, text, postedAt},\n  links[]{_key, title, url}\n}\n}': CITIES_QUERY_RESULT
     '*[_type == "article" && defined(slug.current) && dateTime(publishedAt) <= dateTime(now())] | order(dateTime(publishedAt) desc, _id asc){\n  _id,\n  title,\n  "slug": slug.current,\n  excerpt,\n  publishedAt,\n  "category": category->{_id, title, "slug": slug.current},\n  "author": author->{\n  name,\n  "slug": slug.current,\n  role,\n  bio,\n  url,\n  "image": image{\n  alt,\n  caption,\n  credit,\n  hotspot,\n  crop,\n  "asset": asset->{\n    _id,\n    url,\n    path,\n    mimeType,\n    size,\n    "width": metadata.dimensions.width,\n    "height": metadata.dimensions.height,\n    "lqip": metadata.lqip\n  }\n}\n},\n  "heroImage": heroImage{\n  alt,\n  caption,\n  credit,\n  hotspot,\n  crop,\n  "asset": asset->{\n    _id,\n    url,\n    path,\n    mimeType,\n    size,\n    "width": metadata.dimensions.width,\n    "height": metadata.dimensions.height,\n    "lqip": metadata.lqip\n  }\n},\n  "relatedCities": relatedCities[]->{_id, name, "slug": slug.current, country},\n  seo{title, description, noIndex},\n  body[]{\n  ...,\n  _type == "accessibleImage" => {\n  alt,\n  caption,\n  credit,\n  hotspot,\n  crop,\n  "asset": asset->{\n    _id,\n    url,\n    path,\n    mimeType,\n    size,\n    "width": metadata.dimensions.width,\n    "height": metadata.dimensions.height,\n    "lqip": metadata.lqip\n  }\n}\n}\n}': ARTICLES_QUERY_RESULT
     '*[_type == "category" && defined(slug.current)] | order(title asc){\n  _id,\n  title,\n  "slug": slug.current,\n  description\n}': CATEGORIES_QUERY_RESULT
+    '{\n  "order": *[$lastId == "" && _type == "listicle" && defined(slug.current)] | order(dateTime(publishedAt) desc, _id asc)._id,\n  "page": *[_type == "listicle" && defined(slug.current) && _id > $lastId] | order(_id asc)[0...1000]{\n  _id,\n  title,\n  "slug": slug.current,\n  dek,\n  intro,\n  closing,\n  publishedAt,\n  updatedAt,\n  "author": author->{\n  name,\n  "slug": slug.current,\n  role,\n  bio,\n  url,\n  "image": image{\n  alt,\n  caption,\n  credit,\n  hotspot,\n  crop,\n  "asset": asset->{\n    _id,\n    url,\n    path,\n    mimeType,\n    size,\n    "width": metadata.dimensions.width,\n    "height": metadata.dimensions.height,\n    "lqip": metadata.lqip\n  }\n}\n},\n  "heroImage": heroImage{\n  alt,\n  caption,\n  credit,\n  hotspot,\n  crop,\n  "asset": asset->{\n    _id,\n    url,\n    path,\n    mimeType,\n    size,\n    "width": metadata.dimensions.width,\n    "height": metadata.dimensions.height,\n    "lqip": metadata.lqip\n  }\n},\n  categories[]->{_id, title, "slug": slug.current},\n  seo{title, description, noIndex},\n  "entries": entries[defined(city->slug.current)]{\n    _key,\n    blurb,\n    "city": city->{\n  _id,\n  name,\n  "slug": slug.current,\n  country,\n  region,\n  summary,\n  highlights[]{_key, label, value, number, unit, source},\n  themes[]->{_id, title, "slug": slug.current},\n  "image": image{\n  alt,\n  caption,\n  credit,\n  hotspot,\n  crop,\n  "asset": asset->{\n    _id,\n    url,\n    path,\n    mimeType,\n    size,\n    "width": metadata.dimensions.width,\n    "height": metadata.dimensions.height,\n    "lqip": metadata.lqip\n  }\n},\n  socialEmbed{url, authorName, authorHandle, text, postedAt},\n  links[]{_key, title, url}\n}\n  }\n}\n}': LISTICLES_PAGE_QUERY_RESULT
+    '{\n  "order": *[$lastId == "" && _type == "city" && defined(slug.current)] | order(name asc)._id,\n  "page": *[_type == "city" && defined(slug.current) && _id > $lastId] | order(_id asc)[0...1000]{\n  ...{\n  _id,\n  name,\n  "slug": slug.current,\n  country,\n  region,\n  summary,\n  highlights[]{_key, label, value, number, unit, source},\n  themes[]->{_id, title, "slug": slug.current},\n  "image": image{\n  alt,\n  caption,\n  credit,\n  hotspot,\n  crop,\n  "asset": asset->{\n    _id,\n    url,\n    path,\n    mimeType,\n    size,\n    "width": metadata.dimensions.width,\n    "height": metadata.dimensions.height,\n    "lqip": metadata.lqip\n  }\n},\n  socialEmbed{url, authorName, authorHandle, text, postedAt},\n  links[]{_key, title, url}\n}\n}\n}': CITIES_PAGE_QUERY_RESULT
+    '{\n  "order": *[$lastId == "" && _type == "article" && defined(slug.current) && dateTime(publishedAt) <= dateTime(now())] | order(dateTime(publishedAt) desc, _id asc)._id,\n  "page": *[_type == "article" && defined(slug.current) && dateTime(publishedAt) <= dateTime(now()) && _id > $lastId] | order(_id asc)[0...1000]{\n  _id,\n  title,\n  "slug": slug.current,\n  excerpt,\n  publishedAt,\n  "category": category->{_id, title, "slug": slug.current},\n  "author": author->{\n  name,\n  "slug": slug.current,\n  role,\n  bio,\n  url,\n  "image": image{\n  alt,\n  caption,\n  credit,\n  hotspot,\n  crop,\n  "asset": asset->{\n    _id,\n    url,\n    path,\n    mimeType,\n    size,\n    "width": metadata.dimensions.width,\n    "height": metadata.dimensions.height,\n    "lqip": metadata.lqip\n  }\n}\n},\n  "heroImage": heroImage{\n  alt,\n  caption,\n  credit,\n  hotspot,\n  crop,\n  "asset": asset->{\n    _id,\n    url,\n    path,\n    mimeType,\n    size,\n    "width": metadata.dimensions.width,\n    "height": metadata.dimensions.height,\n    "lqip": metadata.lqip\n  }\n},\n  "relatedCities": relatedCities[]->{_id, name, "slug": slug.current, country},\n  seo{title, description, noIndex},\n  body[]{\n  ...,\n  _type == "accessibleImage" => {\n  alt,\n  caption,\n  credit,\n  hotspot,\n  crop,\n  "asset": asset->{\n    _id,\n    url,\n    path,\n    mimeType,\n    size,\n    "width": metadata.dimensions.width,\n    "height": metadata.dimensions.height,\n    "lqip": metadata.lqip\n  }\n}\n}\n}\n}': ARTICLES_PAGE_QUERY_RESULT
+    '{\n  "order": *[$lastId == "" && _type == "category" && defined(slug.current)] | order(title asc)._id,\n  "page": *[_type == "category" && defined(slug.current) && _id > $lastId] | order(_id asc)[0...1000]{\n  _id,\n  title,\n  "slug": slug.current,\n  description\n}\n}': CATEGORIES_PAGE_QUERY_RESULT
     '{\n  "moved": *[_type in ["listicle", "city", "article", "category"] && count(previousSlugs) > 0] | order(_id asc){\n    _id,\n    _type,\n    "slug": slug.current,\n    previousSlugs\n  },\n  "manual": *[_type == "redirect"] | order(_id asc){\n    _id,\n    from,\n    toPath,\n    "toDocument": toDocument._ref\n  }\n}': REDIRECTS_QUERY_RESULT
   }
 }

@@ -27,6 +27,7 @@ import type {
   LISTICLES_QUERY_RESULT,
 } from '@smart-cities/shared/types'
 
+import buildLog from '../../scripts/build-log'
 import {redirectStore} from './redirect-store'
 import {resolveRedirects, type RedirectWarning} from './redirects'
 import {livePaths} from './site-paths'
@@ -85,6 +86,15 @@ const previewDrafts = typeof __DRAFT_PREVIEW__ !== 'undefined' && __DRAFT_PREVIE
 
 const bySlug = <T extends {slug: string}>(items: readonly T[]) =>
   new Map(items.map((item) => [item.slug, item]))
+
+/**
+ * "12:00:31 [content] articles: 100,000 in 100 pages, …": a line per collection a
+ * Content Lake sends in pages, written through the site's log destination
+ * (scripts/build-log.ts, which astro.config.ts names) as Astro writes its own.
+ */
+const contentLog = buildLog()
+const progress = (message: string) =>
+  contentLog.write({label: 'content', level: 'info', message, newLine: true})
 
 /** Everything the pages show, read from one content source with the six bulk queries. */
 export async function readSiteContent(source: ContentSource) {
@@ -218,8 +228,11 @@ export type SiteContent = Awaited<ReturnType<typeof readSiteContent>>
 
 let siteContent: Promise<SiteContent> | undefined
 
+// Local draft preview reads for every page it shows: no progress line for each.
 const readBuildContent = () =>
-  readSiteContent(getContentSource(environment.content, {previewDrafts}))
+  readSiteContent(
+    getContentSource(environment.content, {previewDrafts, ...(previewDrafts ? {} : {progress})}),
+  )
 
 /**
  * The content a page shows: on the preview server the request's own (its
