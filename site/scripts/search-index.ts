@@ -58,15 +58,33 @@ async function readShard(path: string): Promise<CustomRecord[]> {
   return records as CustomRecord[]
 }
 
+/**
+ * Rejects when the process has nothing left to wait for while Pagefind owes an
+ * answer: its Node API does not notice its process ending after it read a
+ * request, and the build would otherwise exit at once with code 13 (an unsettled
+ * await), skipping the clean-up that keeps the previous site.
+ */
+function pagefindFallsSilent(): {silence: Promise<never>; stop(): void} {
+  let onSilence = () => {}
+  const silence = new Promise<never>((_, reject) => {
+    onSilence = () => reject(new Error('its process ended without answering'))
+  })
+  process.once('beforeExit', onSilence)
+  return {silence, stop: () => process.off('beforeExit', onSilence)}
+}
+
 export async function writeSearchIndex(siteDir: string): Promise<SearchIndexSummary> {
+  const watch = pagefindFallsSilent()
   try {
-    return await indexRecords(siteDir)
+    return await Promise.race([indexRecords(siteDir), watch.silence])
   } catch (error) {
     if (isReportable(error)) throw error
     // Pagefind runs as a process of its own; when it fails, say so, not where.
     throw new ReportableError(
       `Search index: Pagefind failed (${error instanceof Error ? error.message : String(error)}).`,
     )
+  } finally {
+    watch.stop()
   }
 }
 

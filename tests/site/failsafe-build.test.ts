@@ -80,6 +80,23 @@ describe('a failed build never replaces the site', () => {
     expect(existsSync(join(dist, '..', '.dist-staging'))).toBe(false)
   }, 180_000)
 
+  test('a Pagefind that reads its request and ends without answering also leaves dist unchanged', async () => {
+    const before = await fingerprint(dist)
+    const file = await writeTempDataset(toNdjson(await renamedVienna()))
+    // Reads the first byte of the first request (so that the request is sent), then quits.
+    const silentPagefind = join(file, '..', 'silent-pagefind')
+    await writeFile(silentPagefind, '#!/bin/sh\nhead -c 1 > /dev/null\n', {mode: 0o755})
+    const result = await build({DATASET_FILE: file, PAGEFIND_BINARY_PATH: silentPagefind})
+    expect(result.code, result.output).toBe(1)
+    expect(result.output).toContain(
+      'Search index: Pagefind failed (its process ended without answering).',
+    )
+    expect(result.output).toContain('was left as it was')
+    expectNoStackTrace(result.output)
+    expect(await fingerprint(dist)).toEqual(before)
+    expect(existsSync(join(dist, '..', '.dist-staging'))).toBe(false)
+  }, 180_000)
+
   test('a successful build does replace it', async () => {
     const result = await build({
       DATASET_FILE: await writeTempDataset(toNdjson(await renamedVienna())),
