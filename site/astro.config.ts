@@ -81,6 +81,8 @@ export default defineConfig({
       },
     },
   ],
+  // Content read for the static site never carries stega: pages skip cleaning it (src/lib/stega.ts).
+  vite: {define: {__STEGA__: 'false'}},
   // The site has no Markdown; Shiki's inline styles would not pass the CSP anyway.
   markdown: {syntaxHighlight: false},
   logger: {

@@ -10,7 +10,7 @@
  * from the same safe Portable Text renderer as the pages, with absolute URLs.
  */
 import {escapeHTML} from '@portabletext/to-html'
-import {stegaClean} from '@sanity/client/stega'
+import {stegaClean} from './stega'
 import type {ImageUrls, ProjectedImage} from '@smart-cities/shared/content'
 import {routes} from '@smart-cities/shared/routes'
 

@@ -3,7 +3,7 @@
  * queries. The content source says where the files are (the dataset's files,
  * resized at build time, or Sanity's image CDN); this module only picks widths.
  */
-import {stegaClean} from '@sanity/client/stega'
+import {stegaClean} from './stega'
 import type {ImageUrls, ProjectedAsset, ProjectedImage} from '@smart-cities/shared/content'
 
 /** Widths offered in srcset; no width larger than the original is offered. */

@@ -3,7 +3,7 @@
  * that no text from content can close the <script> element it sits in, and
  * without the preview's stega: search engines read it, not people.
  */
-import {stegaClean} from '@sanity/client/stega'
+import {stegaClean} from './stega'
 import {routes} from '@smart-cities/shared/routes'
 
 import type {Article, City, Listicle} from './site-content'

@@ -16,7 +16,7 @@
  * attributes (toPlainText) never carries stega.
  */
 import {escapeHTML, toHTML, type PortableTextHtmlComponents} from '@portabletext/to-html'
-import {stegaClean} from '@sanity/client/stega'
+import {stegaClean} from './stega'
 import type {ImageUrls, ProjectedImage} from '@smart-cities/shared/content'
 
 import {dataSanityAttribute} from './editing'

@@ -7,7 +7,7 @@
  */
 import {createHash} from 'node:crypto'
 
-import {stegaClean} from '@sanity/client/stega'
+import {stegaClean} from './stega'
 import {getContentSource, type ContentSource} from '@smart-cities/shared/content'
 import {readEnvironment} from '@smart-cities/shared/environment'
 import {

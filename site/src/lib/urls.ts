@@ -3,7 +3,7 @@
  * src that comes from content goes through safeUrl; every string of built output
  * can go through stripForbiddenChars.
  */
-import {stegaClean} from '@sanity/client/stega'
+import {stegaClean} from './stega'
 import {stripForbiddenChars} from '@smart-cities/shared/text'
 
 export {stripForbiddenChars}

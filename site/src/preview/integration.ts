@@ -14,7 +14,9 @@ export function previewServer(): AstroIntegration {
   return {
     name: 'preview-server',
     hooks: {
-      'astro:config:setup': ({addMiddleware, injectScript}) => {
+      'astro:config:setup': ({addMiddleware, injectScript, updateConfig}) => {
+        // Its content is stega-encoded for click-to-edit: pages clean what is not text (lib/stega.ts).
+        updateConfig({vite: {define: {__STEGA__: 'true'}}})
         addMiddleware({entrypoint: here('./middleware.ts'), order: 'pre'})
         injectScript('page', `import ${JSON.stringify(here('./visual-editing.ts'))}`)
       },

@@ -13,8 +13,13 @@ import {loadSiteContent, pageCacheKey, type SiteContent} from '../../../lib/site
 /** Articles per shard: one shard's JSON stays a few megabytes, whatever the site's size. */
 const ARTICLES_PER_SHARD = 1000
 
+/** Made once per content (a build's, or one preview request's), not once per shard. */
+const shardsOf = new WeakMap<SiteContent, Map<string, CustomRecord[]>>()
+
 /** Every shard by its name: the pages, then the articles a thousand at a time. */
 function shards(content: SiteContent): Map<string, CustomRecord[]> {
+  const made = shardsOf.get(content)
+  if (made) return made
   const {articles, pages} = searchRecords(content)
   const all = new Map([['pages', pages]])
   for (let start = 0; start < articles.length; start += ARTICLES_PER_SHARD)
@@ -22,6 +27,7 @@ function shards(content: SiteContent): Map<string, CustomRecord[]> {
       `articles-${start / ARTICLES_PER_SHARD + 1}`,
       articles.slice(start, start + ARTICLES_PER_SHARD),
     )
+  shardsOf.set(content, all)
   return all
 }
 
