@@ -10,6 +10,7 @@ import {stegaClean as sanityStegaClean} from '@sanity/client/stega'
 
 const contentCarriesStega = typeof __STEGA__ === 'undefined' || __STEGA__
 
-export const stegaClean: typeof sanityStegaClean = contentCarriesStega
-  ? sanityStegaClean
-  : (value) => value
+// Without stega, a value is its cleaned self: the same type as Sanity's result.
+export const stegaClean = (
+  contentCarriesStega ? sanityStegaClean : <T>(value: T) => value
+) as typeof sanityStegaClean
