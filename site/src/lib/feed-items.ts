@@ -114,6 +114,23 @@ const instant = (iso: string) => {
   return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time
 }
 
+/** A feed's articles and ranked lists. */
+type FeedSource = Article | Listicle
+
+const isListicle = (source: FeedSource): source is Listicle => 'entries' in source
+
+/**
+ * What a feed shows: the newest FEED_ITEM_LIMIT of these articles and ranked
+ * lists, none hidden from search engines. Also the feed's cache key.
+ */
+export function feedSources(articles: Article[], listicles: Listicle[]): FeedSource[] {
+  // Pages hidden from search engines are not announced to subscribers either.
+  const listed = (item: FeedSource) => !item.seo?.noIndex
+  return [...articles.filter(listed), ...listicles.filter(listed)]
+    .sort((a, b) => instant(b.publishedAt) - instant(a.publishedAt))
+    .slice(0, FEED_ITEM_LIMIT)
+}
+
 /** A feed's items: the newest FEED_ITEM_LIMIT of these articles and ranked lists. */
 export function feedItems(options: {
   images: ImageUrls
@@ -122,45 +139,31 @@ export function feedItems(options: {
   listicles: Listicle[]
 }): FeedItem[] {
   const {images, site} = options
-  // Pages hidden from search engines are not announced to subscribers either.
-  const listed = <T extends {seo: {noIndex: boolean | null} | null}>(item: T) => !item.seo?.noIndex
-  const entries = [
-    ...options.articles.filter(listed).map((article) => ({
-      title: article.title,
-      path: routes.article(article.slug),
-      publishedAt: article.publishedAt,
-      summary: article.excerpt,
-      body: () => renderPortableText(article.body, {images, baseUrl: site}),
-      categories: [article.category.title],
-      authorName: article.author.name,
-      heroImage: article.heroImage,
-    })),
-    ...options.listicles.filter(listed).map((listicle) => ({
-      title: listicle.title,
-      path: routes.listicle(listicle.slug),
-      publishedAt: listicle.publishedAt,
-      summary: listicle.dek,
-      body: () => listicleHtml(listicle, images, site),
-      categories: (listicle.categories ?? []).map((category) => category.title),
-      authorName: listicle.author.name,
-      heroImage: listicle.heroImage,
-    })),
-  ]
-    .sort((a, b) => instant(b.publishedAt) - instant(a.publishedAt))
-    .slice(0, FEED_ITEM_LIMIT)
-
   // Only the items kept are rendered.
-  return entries.map((entry) => {
-    const published = new Date(entry.publishedAt)
-    const hero = feedImage(entry.heroImage, images, site)
+  return feedSources(options.articles, options.listicles).map((source) => {
+    const entry = isListicle(source)
+      ? {
+          path: routes.listicle(source.slug),
+          summary: source.dek,
+          html: () => listicleHtml(source, images, site),
+          categories: (source.categories ?? []).map((category) => category.title),
+        }
+      : {
+          path: routes.article(source.slug),
+          summary: source.excerpt,
+          html: () => renderPortableText(source.body, {images, baseUrl: site}),
+          categories: [source.category.title],
+        }
+    const published = new Date(source.publishedAt)
+    const hero = feedImage(source.heroImage, images, site)
     return {
       url: absoluteUrl(entry.path, site),
-      title: clean(entry.title),
+      title: clean(source.title),
       published: Number.isNaN(published.getTime()) ? undefined : published,
       summary: clean(entry.summary),
-      html: clean(heroFigure(hero) + entry.body()),
+      html: clean(heroFigure(hero) + entry.html()),
       categories: entry.categories.map(clean).filter(Boolean),
-      author: clean(entry.authorName),
+      author: clean(source.author.name),
       hero,
     }
   })

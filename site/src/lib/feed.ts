@@ -8,10 +8,11 @@ import type {ImageUrls, ProjectedImage} from '@smart-cities/shared/content'
 import type {APIRoute, GetStaticPaths} from 'astro'
 import {routes} from '@smart-cities/shared/routes'
 
-import {clean, feedImage, feedItems, type FeedImage, type FeedItem} from './feed-items'
+import {clean, feedImage, feedItems, feedSources, type FeedImage, type FeedItem} from './feed-items'
 import {categoryOf} from './pages'
 import {
   loadSiteContent,
+  pageCacheKey,
   type Article,
   type Category,
   type Listicle,
@@ -96,8 +97,19 @@ export function categoryFeed(
 
 /** The category feed routes' pages (RSS and JSON alike): one per category. */
 export const categoryFeedPaths = (async () => {
-  const {categories} = await loadSiteContent()
-  return categories.map(({slug}) => ({params: {slug}}))
+  const content = await loadSiteContent()
+  return content.categories.map((category) => ({
+    params: {slug: category.slug},
+    // The settings and the featured list's hero (the feed's image) are in the layout's digest.
+    cacheKey: pageCacheKey(
+      content.layoutDigest,
+      category,
+      feedSources(
+        content.articlesByCategory.get(category._id) ?? [],
+        content.listiclesByCategory.get(category._id) ?? [],
+      ),
+    ),
+  }))
 }) satisfies GetStaticPaths
 
 /** A category feed route: the feed of the category its slug names, in one format, or a 404. */

@@ -179,24 +179,23 @@ function categoryRecord(category: Category, content: SiteContent): CustomRecord 
   )
 }
 
+const visible = <T extends {seo?: {noIndex?: boolean | null} | null}>(document: T) =>
+  !document.seo?.noIndex
+
 /**
- * Every searchable page of the site, once. Articles come oldest first, so that a
- * new article lands in the last shard and the others keep their cache keys.
+ * The articles search finds, oldest first: a new article then lands in the last
+ * shard of records, and the others keep their cache keys.
  */
-export function searchRecords(content: SiteContent): {
-  articles: CustomRecord[]
-  pages: CustomRecord[]
-} {
-  const visible = <T extends {seo?: {noIndex?: boolean | null} | null}>(document: T) =>
-    !document.seo?.noIndex
-  const articles = content.articles
-    .filter(visible)
-    .toReversed()
-    .map((article) => articleRecord(article, content.source.images))
-  const pages = [
-    ...content.listicles.filter(visible).map((listicle) => listicleRecord(listicle, content)),
-    ...content.cities.map((city) => cityRecord(city, content)),
-    ...content.categories.map((category) => categoryRecord(category, content)),
-  ]
-  return {articles, pages}
-}
+export const searchableArticles = (content: SiteContent): Article[] =>
+  content.articles.filter(visible).toReversed()
+
+/** These articles' records. */
+export const articleRecords = (articles: Article[], images: ImageUrls): CustomRecord[] =>
+  articles.map((article) => articleRecord(article, images))
+
+/** Every searchable page that is not an article: the ranked lists, the cities, the sections. */
+export const pageRecords = (content: SiteContent): CustomRecord[] => [
+  ...content.listicles.filter(visible).map((listicle) => listicleRecord(listicle, content)),
+  ...content.cities.map((city) => cityRecord(city, content)),
+  ...content.categories.map((category) => categoryRecord(category, content)),
+]

@@ -64,17 +64,38 @@ const environment = readEnvironment()
 /** How many articles a listing page shows. */
 export const PAGE_SIZE = LISTING_PAGE_SIZE
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url')
+
+/** Each document's digest, computed once per build however many pages show it. */
+const documentDigests = new WeakMap<object, string>()
+
+/**
+ * A query result's document (anything with an `_id`) as its digest: the
+ * SHA-256 of all of its JSON. Query results are never changed once read, so a
+ * document is serialised once, not once for every page that shows it.
+ */
+function digestDocuments(this: unknown, key: string, value: unknown): unknown {
+  if (key === '' || !value || typeof value !== 'object' || !('_id' in value)) return value
+  let digest = documentDigests.get(value)
+  if (digest === undefined) {
+    digest = sha256(JSON.stringify(value))
+    documentDigests.set(value, digest)
+  }
+  return digest
+}
+
 /**
  * A page's `cacheKey` for getStaticPaths: with Astro's incremental build
  * (SITE_INCREMENTAL_BUILD=true), a digest of everything the page shows, so a
  * page whose key is unchanged is copied from the previous build instead of
  * rendered again. Missing an input here means a stale page, so pages pass whole
- * query results. Without incremental builds there is nothing to compare against,
- * and hashing every page's content is skipped.
+ * query results (documents count by the digest of their whole JSON). Without
+ * incremental builds there is nothing to compare against, and hashing every
+ * page's content is skipped.
  */
 export function pageCacheKey(...parts: unknown[]): string | undefined {
   if (!environment.site.incrementalBuild) return undefined
-  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url')
+  return sha256(JSON.stringify(parts, digestDocuments))
 }
 
 /**

@@ -7,38 +7,51 @@
 import type {APIRoute, GetStaticPaths} from 'astro'
 import type {CustomRecord} from 'pagefind'
 
-import {searchRecords} from '../../../lib/search-records'
+import {articleRecords, pageRecords, searchableArticles} from '../../../lib/search-records'
 import {loadSiteContent, pageCacheKey, type SiteContent} from '../../../lib/site-content'
 
 /** Articles per shard: one shard's JSON stays a few megabytes, whatever the site's size. */
 const ARTICLES_PER_SHARD = 1000
 
-/** Made once per content (a build's, or one preview request's), not once per shard. */
-const shardsOf = new WeakMap<SiteContent, Map<string, CustomRecord[]>>()
+interface Shard {
+  /** What the shard's records are made from: its cache key. */
+  sources: unknown[]
+  records: () => CustomRecord[]
+}
 
-/** Every shard by its name: the pages, then the articles a thousand at a time. */
-function shards(content: SiteContent): Map<string, CustomRecord[]> {
-  const made = shardsOf.get(content)
-  if (made) return made
-  const {articles, pages} = searchRecords(content)
-  const all = new Map([['pages', pages]])
-  for (let start = 0; start < articles.length; start += ARTICLES_PER_SHARD)
-    all.set(
-      `articles-${start / ARTICLES_PER_SHARD + 1}`,
-      articles.slice(start, start + ARTICLES_PER_SHARD),
-    )
-  shardsOf.set(content, all)
+const shardsByContent = new WeakMap<SiteContent, Map<string, Shard>>()
+
+/**
+ * Every shard by its name: the pages, then the articles a thousand at a time. An
+ * article shard is keyed by its articles and makes its records only when it is
+ * written, so a rebuild turns no unchanged article into text.
+ */
+function shards(content: SiteContent): Map<string, Shard> {
+  let all = shardsByContent.get(content)
+  if (all) return all
+  const {images} = content.source
+  const pages = pageRecords(content)
+  all = new Map([['pages', {sources: [pages], records: () => pages}]])
+  const articles = searchableArticles(content)
+  for (let start = 0; start < articles.length; start += ARTICLES_PER_SHARD) {
+    const shard = articles.slice(start, start + ARTICLES_PER_SHARD)
+    all.set(`articles-${start / ARTICLES_PER_SHARD + 1}`, {
+      sources: [images.scheme, shard],
+      records: () => articleRecords(shard, images),
+    })
+  }
+  shardsByContent.set(content, all)
   return all
 }
 
 export const getStaticPaths = (async () =>
-  [...shards(await loadSiteContent())].map(([shard, records]) => ({
+  [...shards(await loadSiteContent())].map(([shard, {sources}]) => ({
     params: {shard},
-    cacheKey: pageCacheKey(records),
+    cacheKey: pageCacheKey(...sources),
   }))) satisfies GetStaticPaths
 
 // The shard is found from the route parameter, as every page finds its content (lib/pages.ts).
 export const GET: APIRoute = async ({params, locals}) => {
-  const records = params.shard && shards(await loadSiteContent(locals)).get(params.shard)
-  return records ? Response.json(records) : new Response(null, {status: 404})
+  const shard = params.shard && shards(await loadSiteContent(locals)).get(params.shard)
+  return shard ? Response.json(shard.records()) : new Response(null, {status: 404})
 }
