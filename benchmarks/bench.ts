@@ -9,30 +9,32 @@
  *    untimed warm-up build of each. Wall time, pages and peak memory per run.
  * 3. Times reading and querying the dataset alone, in a fresh process.
  * 4. Profiles one build at the largest size (`node --cpu-prof`).
- * 5. Edits one article and rebuilds, with and without Astro's incremental build.
+ * 5. The rebuild after an edit (support/rebuild-cost.ts): the whole `pnpm build` as a
+ *    full build, a first incremental build and incremental rebuilds after no change,
+ *    a title edit and a category rename, next to the baseline's incremental rebuild.
  * 6. Site search at each size: `pnpm build` with its Pagefind index (RUNS times), the
  *    index Pagefind would build from the HTML instead, and a first query in Chromium.
  * 7. At each size given with --articles (100,000 and more): our site alone, RUNS
  *    builds, and the content phase once; a failure is recorded, with where it
  *    stopped, rather than ending the benchmark.
  *
- * Options: --runs 3 --sizes 1000,10000 --seed 1 --articles 100000,250000. Takes
+ * Options: --runs 3 --sizes 1000,10000 --seed 1 --articles 100000,250000; --rebuild-only
+ * runs step 5 alone at the largest size and replaces only its section. Takes
  * about ten minutes on two cores without --articles. Not part of the test suite:
  * the figures depend on the machine.
  */
 import {execFileSync} from 'node:child_process'
-import {createReadStream, createWriteStream} from 'node:fs'
-import {mkdir, readdir, readFile, rm, stat, symlink, writeFile} from 'node:fs/promises'
+import {mkdir, readdir, readFile, rm, stat, writeFile} from 'node:fs/promises'
+import {loadavg} from 'node:os'
 import {dirname, join} from 'node:path'
 import {performance} from 'node:perf_hooks'
-import {createInterface} from 'node:readline'
-import {Readable} from 'node:stream'
-import {pipeline} from 'node:stream/promises'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 
 import {summarizeCpuProfile, type ProfileSummary} from './support/cpu-profile.ts'
 import {attempt, lastLines, timed, type Command} from './support/measure.ts'
+import {rebuildCost} from './support/rebuild-cost.ts'
+import {rebuildReport, replaceRebuildSection} from './support/rebuild-report.ts'
 import {buildWithSearch, firstQuery, indexFromHtml, type RunFailure} from './support/search-cost.ts'
 import {searchReport, type SearchResult} from './support/search-report.ts'
 import {
@@ -41,7 +43,6 @@ import {
   resultsReport,
   seconds,
   type ContentCost,
-  type RebuildResult,
   type SizeResult,
 } from './support/results-report.ts'
 import {scaleReport, type ScaleBuild, type ScaleResult} from './support/scale-report.ts'
@@ -53,7 +54,6 @@ const workDir = join(repoRoot, 'benchmarks', 'runs', 'bench')
 const resultsFile = join(repoRoot, 'benchmarks', 'RESULTS.md')
 // Inside site/, like the test builds: Astro stages prerender chunks under the out dir.
 const siteOutDir = join(siteDir, '.bench-builds', 'out')
-const siteCacheDir = join(siteDir, '.bench-builds', 'cache')
 const baselineOutDir = join(baselineDir, 'dist')
 
 const {values: options} = parseArgs({
@@ -62,6 +62,7 @@ const {values: options} = parseArgs({
     sizes: {type: 'string', default: '1000,10000'},
     seed: {type: 'string', default: '1'},
     articles: {type: 'string', default: ''},
+    'rebuild-only': {type: 'boolean', default: false},
   },
 })
 const RUNS = Number(options.runs)
@@ -183,38 +184,6 @@ async function profile(datasetFile: string): Promise<ProfileSummary> {
   return summarizeCpuProfile(join(profileDir, file), repoRoot)
 }
 
-/**
- * A copy of the dataset with one article's title changed (images shared by a link),
- * written line by line: a dataset may be larger than a string can be.
- */
-async function editOneArticle(datasetFile: string): Promise<{file: string; path: string}> {
-  const dir = join(workDir, 'edited')
-  await rm(dir, {recursive: true, force: true})
-  await mkdir(dir, {recursive: true})
-  await symlink(join(dirname(datasetFile), 'images'), join(dir, 'images'))
-  const file = join(dir, 'dataset.ndjson')
-  let path: string | undefined
-  async function* edited() {
-    for await (const line of createInterface({input: createReadStream(datasetFile)})) {
-      if (
-        path === undefined &&
-        line.includes('"_type":"article"') &&
-        !line.includes('"_id":"drafts.')
-      ) {
-        const article = JSON.parse(line) as {title: string; slug: {current: string}}
-        article.title = `${article.title} (corrected)`
-        path = `articles/${article.slug.current}/index.html`
-        yield `${JSON.stringify(article)}\n`
-      } else {
-        yield `${line}\n`
-      }
-    }
-  }
-  await pipeline(Readable.from(edited()), createWriteStream(file))
-  if (!path) throw new Error(`${datasetFile} holds no published article to edit`)
-  return {file, path}
-}
-
 /** Our site alone at a size given with --articles: generated, built RUNS times, content timed once. */
 async function atScale(articles: number): Promise<ScaleResult> {
   const file = datasetFileFor(articles)
@@ -265,40 +234,6 @@ async function atScale(articles: number): Promise<ScaleResult> {
   return {articles, datasetBytes: (await stat(file)).size, generated, builds, content}
 }
 
-async function rebuildAfterOneEdit(
-  datasetFile: string,
-  incremental: boolean,
-): Promise<RebuildResult> {
-  await rm(siteCacheDir, {recursive: true, force: true})
-  const env: Record<string, string> = incremental
-    ? {SITE_INCREMENTAL_BUILD: 'true', SITE_CACHE_DIR: siteCacheDir, SITE_BUILD_LOG: 'files'}
-    : {SITE_BUILD_LOG: 'files'}
-  await clearOutputs()
-  const first = await timed(buildOurs(datasetFile, {env}), 'the build before the edit')
-  const edited = await editOneArticle(datasetFile)
-  await clearOutputs()
-  const rebuild = await timed(buildOurs(edited.file, {env}), 'the build after the edit')
-  await writeFile(
-    join(workDir, `rebuild-${incremental ? 'incremental' : 'full'}.log`),
-    rebuild.output,
-  )
-  const page = await readFile(join(siteOutDir, edited.path), 'utf8')
-  if (!page.includes('(corrected)')) throw new Error(`${edited.path} does not show the edit`)
-  await clearOutputs()
-  await rm(siteCacheDir, {recursive: true, force: true})
-  // With SITE_BUILD_LOG=files the log has "├─ /path" for every output file (pages,
-  // feeds, images), marked "(restored)" or "(cached)" when copied from the cache.
-  const files = (rebuild.output.match(/├─ \//g) ?? []).length
-  const reused = (rebuild.output.match(/\((?:restored|cached)\)/g) ?? []).length
-  return {
-    mode: incremental ? 'incremental (experimental.incrementalBuild)' : 'full build',
-    firstMs: first.wallMs,
-    rebuildMs: rebuild.wallMs,
-    rendered: files - reused,
-    reused,
-  }
-}
-
 /** Words a reader might search: one in every generated article, and one city's name. */
 const SEARCH_TERMS = ['parking', 'City 7']
 
@@ -342,10 +277,38 @@ function gitCommit(): string {
   }
 }
 
+/** The rebuild steps at the largest size, and their RESULTS.md section. */
+async function rebuildSection(articles: number, datasetFile: string): Promise<string> {
+  const before = loadavg()
+  const result = await rebuildCost({
+    articles,
+    datasetFile,
+    runs: RUNS,
+    siteDir,
+    baselineDir,
+    workDir: join(workDir, 'rebuild'),
+    log,
+  })
+  return rebuildReport(result, {before, after: loadavg()})
+}
+
 // ---------------------------------------------------------------------------
 
 const started = performance.now()
 await mkdir(workDir, {recursive: true})
+const smallest = Math.min(...SIZES)
+const largest = Math.max(...SIZES)
+
+if (options['rebuild-only']) {
+  // Only the rebuild steps, at the largest size: RESULTS.md keeps its other sections.
+  const section = await rebuildSection(largest, await generateDataset(largest))
+  const previous = await readFile(resultsFile, 'utf8').catch(() => '')
+  await writeFile(resultsFile, replaceRebuildSection(previous, section))
+  console.log(`\n${section}`)
+  log(`rebuild section of ${resultsFile} written in ${seconds(performance.now() - started)}`)
+  process.exit(0)
+}
+
 log(
   `sizes ${SIZES.join(', ')}${SCALE.length ? `, our site alone at ${SCALE.join(', ')}` : ''}; ` +
     `${RUNS} runs of each build`,
@@ -356,8 +319,6 @@ for (const size of SIZES) {
   datasets.set(size, await generateDataset(size))
   log(`generated ${size} articles`)
 }
-const smallest = Math.min(...SIZES)
-const largest = Math.max(...SIZES)
 
 // One untimed build of each first: the OS file cache then holds both projects.
 await clearOutputs()
@@ -372,12 +333,7 @@ const content = await contentCost(datasets.get(largest)!)
 log(`content phase at ${largest}: ${content.totalMs.toFixed(0)} ms`)
 const cpu = await profile(datasets.get(largest)!)
 log('profile written')
-const rebuilds = [
-  await rebuildAfterOneEdit(datasets.get(largest)!, false),
-  await rebuildAfterOneEdit(datasets.get(largest)!, true),
-]
-for (const rebuild of rebuilds)
-  log(`rebuild after one edit, ${rebuild.mode}: ${seconds(rebuild.rebuildMs)}`)
+const rebuilds = await rebuildSection(largest, datasets.get(largest)!)
 
 const search: SearchResult[] = []
 for (const result of results) {
@@ -405,7 +361,6 @@ const report = resultsReport({
   results,
   content,
   cpu,
-  rebuilds,
   benchmarkMs: performance.now() - started,
 })
 
@@ -413,7 +368,7 @@ const atScaleReport = scaleReport(scale, {
   articles: largest,
   wallMs: median(referenceSearch.builds.map((build) => build.wallMs)),
 })
-const fullReport = [report, searchReport(search), atScaleReport]
+const fullReport = [report, rebuilds, searchReport(search), atScaleReport]
   .map((section) => section.trim())
   .filter(Boolean)
   .join('\n\n')

@@ -1,7 +1,7 @@
 /**
  * benchmarks/RESULTS.md from the figures bench.ts measured: the wall-time table,
- * the targets met or missed, the rebuild after one edit, the CPU profile, and
- * where the remaining cost is.
+ * the targets met or missed, the CPU profile, and where the remaining cost is
+ * (the rebuild after an edit has its own section, rebuild-report.ts).
  */
 import {cpus, totalmem, type as osType, release} from 'node:os'
 
@@ -24,14 +24,6 @@ export interface ContentCost {
   readMs: number
   queryMs: number
   totalMs: number
-}
-
-export interface RebuildResult {
-  mode: string
-  firstMs: number
-  rebuildMs: number
-  rendered: number
-  reused: number
 }
 
 export const median = (values: number[]) => {
@@ -58,10 +50,9 @@ export function resultsReport(input: {
   results: SizeResult[]
   content: ContentCost
   cpu: ProfileSummary
-  rebuilds: RebuildResult[]
   benchmarkMs: number
 }): string {
-  const {results, content, cpu, rebuilds} = input
+  const {results, content, cpu} = input
   const sizes = results.map((result) => result.articles)
   const smallest = Math.min(...sizes)
   const largest = Math.max(...sizes)
@@ -185,19 +176,6 @@ ${table(
       verdict(contentShare <= 0.1),
     ],
   ],
-)}
-
-## Rebuild after editing one article (${largest.toLocaleString('en-US')} articles)
-
-${table(
-  ['Mode', 'First build', 'Rebuild', 'Files rendered', 'Files reused'],
-  rebuilds.map((rebuild) => [
-    rebuild.mode,
-    seconds(rebuild.firstMs),
-    seconds(rebuild.rebuildMs),
-    String(rebuild.rendered),
-    String(rebuild.reused),
-  ]),
 )}
 
 ## CPU profile of one build at ${largest.toLocaleString('en-US')} articles
