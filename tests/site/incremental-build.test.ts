@@ -10,7 +10,13 @@ import {join} from 'node:path'
 
 import {beforeAll, expect, test} from 'vitest'
 
-import {buildSite, fingerprint, newDistDir, type BuildResult} from '../support/build-site'
+import {
+  buildSite,
+  filesWritten,
+  fingerprint,
+  newDistDir,
+  type BuildResult,
+} from '../support/build-site'
 import {readBundledDocuments, toNdjson, writeTempDataset} from '../support/dataset-files'
 
 const CORRECTED = 'Corrected headline about municipal data platforms'
@@ -20,19 +26,6 @@ let full: BuildResult
 let articleSlug: string
 let untouchedCitySlug: string
 let peerSlug: string
-
-/**
- * The path of every file Astro wrote afresh, and of every one it reused: with
- * SITE_BUILD_LOG=files the build log has a line "├─ /path" per file, ending in
- * "(restored)" or "(cached)" for one copied from the previous build.
- */
-function outputFiles(build: BuildResult) {
-  const entries = [...build.output.matchAll(/├─ (\/\S+)( \((?:restored|cached)\))?$/gm)]
-  return {
-    rendered: entries.filter((entry) => !entry[2]).map((entry) => entry[1]!),
-    reused: entries.filter((entry) => entry[2]).map((entry) => entry[1]!),
-  }
-}
 
 beforeAll(async () => {
   const documents = await readBundledDocuments()
@@ -82,14 +75,14 @@ beforeAll(async () => {
 }, 300_000)
 
 test('the rebuild renders the corrected article and the pages listing it', () => {
-  const {rendered} = outputFiles(after)
+  const {rendered} = filesWritten(after)
   expect(rendered).toContain(`/articles/${articleSlug}/index.html`)
   expect(rendered).toContain('/latest/index.html')
   expect(rendered).toContain('/rss.xml')
 })
 
 test('pages that do not show the article are reused from the previous build', () => {
-  const {rendered, reused} = outputFiles(after)
+  const {rendered, reused} = filesWritten(after)
   expect(reused).toContain(`/cities/${untouchedCitySlug}/index.html`)
   expect(rendered).not.toContain(`/cities/${untouchedCitySlug}/index.html`)
   expect(reused.length).toBeGreaterThan(rendered.length)

@@ -72,3 +72,16 @@ export async function fingerprint(root: string): Promise<Record<string, string>>
   }
   return result
 }
+
+/**
+ * The path of every file Astro wrote afresh, and of every one it reused: with
+ * SITE_BUILD_LOG=files the build log has a line "├─ /path" per file, ending in
+ * "(restored)" or "(cached)" for one copied from the previous build.
+ */
+export function filesWritten(build: BuildResult): {rendered: string[]; reused: string[]} {
+  const entries = [...build.output.matchAll(/├─ (\/\S+)( \((?:restored|cached)\))?$/gm)]
+  return {
+    rendered: entries.filter((entry) => !entry[2]).map((entry) => entry[1]!),
+    reused: entries.filter((entry) => entry[2]).map((entry) => entry[1]!),
+  }
+}

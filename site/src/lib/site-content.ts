@@ -206,15 +206,25 @@ export async function readSiteContent(source: ContentSource) {
     .filter((date): date is string => date !== undefined)
     .sort((a, b) => Date.parse(b) - Date.parse(a))[0]!
 
-  // What the layout shows on every page: a change here changes every page's key.
-  const layoutDigest = pageCacheKey(source.images.scheme, settings, featuredListicle.heroImage)
+  // The footer's copyright year: that of the newest piece, so a rebuild of the same content gives the same page.
+  const copyrightYear = newestDate.slice(0, 4)
+
+  // What the layout shows on every page (head, header, footer with every section):
+  // a change here changes every page's key.
+  const layoutDigest = pageCacheKey(
+    source.images.scheme,
+    settings,
+    featuredListicle.heroImage,
+    categories.map(({slug, title}) => [slug, title]),
+    copyrightYear,
+  )
 
   return {
     source,
     layoutDigest,
     settings,
     featuredListicle,
-    newestDate,
+    copyrightYear,
     listicles,
     articles,
     categories,
