@@ -37,7 +37,9 @@ export function rebuildReport(result: RebuildResult, load: {before: number[]; af
   const baselineEdit = stepOf(baseline, 'rebuild after one title edit')!
   const astroPart = (step: RebuildStep) => step.wallMs - (step.indexMs ?? 0)
   const loadText = (values: number[]) => values.map((value) => value.toFixed(2)).join(', ')
-  const coldRatio = cold.wallMs / full.wallMs
+  const coldRatio = (time: (step: RebuildStep) => number) => time(cold) / time(full)
+  const rebuildVerdict = (ms: number) =>
+    ms <= REBUILD_AIM_MS ? 'met, aim too' : verdict(ms <= REBUILD_TARGET_MS)
 
   return `${REBUILD_HEADING} (${count(result.articles)} articles)
 
@@ -83,26 +85,33 @@ ${table(
   ]),
 )}
 
+The issue's figures (a full build 22.2 s, a first incremental build 28.0 s, a rebuild 13.2 s at
+10,000 articles) timed Astro's build alone, so the targets are judged on it ("Astro" above: the
+wall time less the search index); the whole \`pnpm build\` is given beside them.
+
 ${table(
-  ['Target', 'Measured', 'Result'],
+  ['Target', 'Measured: Astro', 'Result', 'Whole pnpm build', 'Result'],
   [
     [
       `rebuild after one title edit ≤ ${seconds(REBUILD_TARGET_MS)} (aim ${seconds(REBUILD_AIM_MS)})`,
-      `${seconds(edit.wallMs)} (Astro ${seconds(astroPart(edit))}, search index ${seconds(edit.indexMs ?? NaN)})`,
-      edit.wallMs <= REBUILD_AIM_MS ? 'met, aim too' : verdict(edit.wallMs <= REBUILD_TARGET_MS),
+      seconds(astroPart(edit)),
+      rebuildVerdict(astroPart(edit)),
+      seconds(edit.wallMs),
+      rebuildVerdict(edit.wallMs),
     ],
     [
       `first incremental build ≤ ${COLD_RATIO} × a full build`,
-      `${coldRatio.toFixed(2)} (${seconds(cold.wallMs)} / ${seconds(full.wallMs)})`,
-      verdict(coldRatio <= COLD_RATIO),
-    ],
-    [
-      "Astro's own floor: the baseline's rebuild after one edit",
-      `${seconds(baselineEdit.wallMs)} for ${count(baselineEdit.files)} files (full build ${seconds(baselineFull.wallMs)}, cold ${(baselineCold.wallMs / baselineFull.wallMs).toFixed(2)} ×)`,
-      '(reference)',
+      `${coldRatio(astroPart).toFixed(2)} (${seconds(astroPart(cold))} / ${seconds(astroPart(full))})`,
+      verdict(coldRatio(astroPart) <= COLD_RATIO),
+      `${coldRatio((step) => step.wallMs).toFixed(2)} (${seconds(cold.wallMs)} / ${seconds(full.wallMs)})`,
+      verdict(coldRatio((step) => step.wallMs) <= COLD_RATIO),
     ],
   ],
 )}
+
+Astro's floor, the baseline: a rebuild after one edit takes ${seconds(baselineEdit.wallMs)} for
+${count(baselineEdit.files)} files (its full build ${seconds(baselineFull.wallMs)}; its first incremental
+build ${(baselineCold.wallMs / baselineFull.wallMs).toFixed(2)} × that).
 `
 }
 
