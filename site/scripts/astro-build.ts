@@ -7,6 +7,7 @@
  */
 import {fileURLToPath} from 'node:url'
 
+import {readDataset} from '@smart-cities/shared/dataset'
 import {readEnvironment} from '@smart-cities/shared/environment'
 import {isReportable} from '@smart-cities/shared/reportable-error'
 import {build} from 'astro'
@@ -23,6 +24,11 @@ try {
       'SANITY_PREVIEW_DRAFTS=true is for local preview with `pnpm dev` only; a build never includes drafts. Unset it to build.',
     )
   }
+  // With SITE_URL set (as hosts set it), nothing below needs the content before the pages do: a
+  // dataset file is read while Astro bundles them. The read is kept for the pages (one per process),
+  // and its problems are reported when they load it.
+  if (environment.site.url && environment.content.kind === 'dataset')
+    readDataset(environment.content.file).catch(() => {})
   // Resolved once, here: astro.config.ts then takes it from SITE_URL instead of reading the content.
   process.env.SITE_URL = await resolveSiteUrl(environment)
   await build({
