@@ -4,7 +4,7 @@
  * on, the files rendered and reused, and the targets of issue 15.
  */
 import type {RebuildResult, RebuildStep} from './rebuild-cost.ts'
-import {seconds} from './results-report.ts'
+import {seconds, table} from './results-report.ts'
 
 /** Every RESULTS.md section this writes starts with this heading. */
 export const REBUILD_HEADING = '## Rebuild after an edit'
@@ -13,14 +13,6 @@ export const REBUILD_HEADING = '## Rebuild after an edit'
 const REBUILD_TARGET_MS = 8000
 const REBUILD_AIM_MS = 5000
 const COLD_RATIO = 1.1
-
-function table(header: string[], rows: string[][]): string {
-  return [
-    `| ${header.join(' | ')} |`,
-    `| ${header.map(() => '---').join(' | ')} |`,
-    ...rows.map((row) => `| ${row.join(' | ')} |`),
-  ].join('\n')
-}
 
 const count = (value: number) => value.toLocaleString('en-US')
 const stepOf = (steps: RebuildStep[], name: string) =>

@@ -34,7 +34,8 @@ export const median = (values: number[]) => {
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
 export const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`
 
-function table(header: string[], rows: string[][]): string {
+/** A Markdown table, as every section of RESULTS.md writes them. */
+export function table(header: string[], rows: string[][]): string {
   return [
     `| ${header.join(' | ')} |`,
     `| ${header.map(() => '---').join(' | ')} |`,

@@ -5,6 +5,7 @@
  * targets at the largest size.
  */
 import type {FirstQuery, HtmlIndex, SearchBuild} from './search-cost.ts'
+import {table} from './results-report.ts'
 
 export interface SearchResult {
   articles: number
@@ -26,14 +27,6 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 const kb = (bytes: number) => `${(bytes / 1e3).toFixed(1)} kB`
 const count = (n: number) => n.toLocaleString('en-US')
 const percent = (share: number) => `${(share * 100).toFixed(1)} %`
-
-function table(header: string[], rows: string[][]): string {
-  return [
-    `| ${header.join(' | ')} |`,
-    `| ${header.map(() => '---').join(' | ')} |`,
-    ...rows.map((row) => `| ${row.join(' | ')} |`),
-  ].join('\n')
-}
 
 export function searchReport(results: SearchResult[]): string {
   const rows = results.map((result) => {
