@@ -234,8 +234,11 @@ async function atScale(articles: number): Promise<ScaleResult> {
   return {articles, datasetBytes: (await stat(file)).size, generated, builds, content}
 }
 
-/** Words a reader might search: one in every generated article, and one city's name. */
-const SEARCH_TERMS = ['parking', 'City 7']
+/**
+ * What a reader might search: a word in nearly every generated article (the worst
+ * case: its index chunk lists every page), a city's name, and one story's title words.
+ */
+const SEARCH_TERMS = ['parking', 'City 7', 'Article 777']
 
 async function searchCost(
   articles: number,

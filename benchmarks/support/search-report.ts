@@ -114,7 +114,11 @@ export function searchReport(results: SearchResult[]): string {
           mb(largest.peak),
           target(largest.peak < 2 * 1024 ** 3),
         ],
-        ['a first query downloads ≤ 300 kB', kb(worstQuery), target(worstQuery <= 300_000)],
+        [
+          'a first query downloads ≤ 300 kB (the largest above)',
+          kb(worstQuery),
+          target(worstQuery <= 300_000),
+        ],
       ],
     ),
     '',
