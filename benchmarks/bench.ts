@@ -344,38 +344,46 @@ for (const result of results) {
   search.push(await searchCost(result.articles, datasets.get(result.articles)!, withoutSearchMs))
 }
 
-const scale: ScaleResult[] = []
-for (const size of SCALE) scale.push(await atScale(size))
-
-// ---------------------------------------------------------------------------
-
 const [astroVersion, groqVersion, sharpVersion] = await Promise.all([
   versionOf(join(siteDir, 'node_modules', 'astro')),
   versionOf(join(repoRoot, 'shared', 'node_modules', 'groq-js')),
   versionOf(join(siteDir, 'node_modules', 'sharp')),
 ])
-
 const referenceSearch = search.find((result) => result.articles === largest)!
-const report = resultsReport({
-  runs: RUNS,
-  seed: options.seed,
-  commit: gitCommit(),
-  versions: {astro: astroVersion, groqJs: groqVersion, sharp: sharpVersion},
-  results,
-  content,
-  cpu,
-  benchmarkMs: performance.now() - started,
-})
 
-const atScaleReport = scaleReport(scale, {
-  articles: largest,
-  wallMs: median(referenceSearch.builds.map((build) => build.wallMs)),
-})
-const fullReport = [report, rebuilds, searchReport(search), atScaleReport]
-  .map((section) => section.trim())
-  .filter(Boolean)
-  .join('\n\n')
-  .concat('\n')
-await writeFile(resultsFile, fullReport)
-console.log(`\n${fullReport}`)
+/** Writes RESULTS.md with what is measured so far: a long run stopped at scale keeps the rest. */
+async function writeResults(scale: ScaleResult[], pending: number[]) {
+  const report = resultsReport({
+    runs: RUNS,
+    seed: options.seed,
+    commit: gitCommit(),
+    versions: {astro: astroVersion, groqJs: groqVersion, sharp: sharpVersion},
+    results,
+    content,
+    cpu,
+    benchmarkMs: performance.now() - started,
+  })
+  const atScaleReport = scaleReport(scale, {
+    articles: largest,
+    wallMs: median(referenceSearch.builds.map((build) => build.wallMs)),
+  })
+  const stillRunning = pending.length
+    ? `Still to measure when this was written: ${pending.join(', ')} articles.`
+    : ''
+  const fullReport = [report, rebuilds, searchReport(search), atScaleReport, stillRunning]
+    .map((section) => section.trim())
+    .filter(Boolean)
+    .join('\n\n')
+    .concat('\n')
+  await writeFile(resultsFile, fullReport)
+  return fullReport
+}
+
+const scale: ScaleResult[] = []
+await writeResults(scale, SCALE)
+for (const size of SCALE) {
+  scale.push(await atScale(size))
+  await writeResults(scale, SCALE.slice(scale.length))
+}
+console.log(`\n${await writeResults(scale, [])}`)
 log(`wrote ${resultsFile}`)
