@@ -151,6 +151,45 @@ describe('searching the bundled site', {timeout: 120_000}, () => {
     })
   })
 
+  test("the filters' counters: beside the results on a wide screen; on a narrow one fetched when the reader opens the filters", async () => {
+    /** The counters of the four types, and the result count the status line gives. */
+    const counters = (page: Page) =>
+      page.evaluate(() => ({
+        types: Array.from(document.querySelectorAll('[data-count-for^="type:"]'), (e) =>
+          e.textContent === '' ? null : Number(e.textContent),
+        ),
+        total: Number(
+          /^(\d+)/.exec(document.querySelector('[data-search-status]')!.textContent!)![1],
+        ),
+      }))
+    for (const width of [1280, 390]) {
+      await withPage(session, {width}, async (page) => {
+        const filterRequests: string[] = []
+        page.on('request', (request) => {
+          if (new URL(request.url()).pathname.startsWith('/pagefind/filter/'))
+            filterRequests.push(request.url())
+        })
+        await search(page, '?q=city')
+        if (width === 390) {
+          // Nothing a reader cannot see is fetched: no counters yet, no filter index.
+          await page.waitForLoadState('networkidle')
+          expect(filterRequests).toEqual([])
+          expect((await counters(page)).types).toEqual([null, null, null, null])
+          await page.getByText('Filter and sort', {exact: true}).click()
+          await expect.poll(async () => (await counters(page)).types.includes(null)).toBe(false)
+        }
+        // Every result has one type: the type counters add up to the results found.
+        const {types, total} = await counters(page)
+        expect(types.every((count) => Number.isInteger(count))).toBe(true)
+        expect(
+          types.reduce((sum: number, count) => sum + count!, 0),
+          `${width} px`,
+        ).toBe(total)
+        expect(filterRequests.length, `${width} px`).toBeGreaterThan(0)
+      })
+    }
+  })
+
   test('Newest first and Oldest first order articles by their publication date', async () => {
     const articles = published
       .filter((doc) => doc._type === 'article')

@@ -81,9 +81,16 @@ export function startSearchPage() {
       const url = '/pagefind/pagefind.js'
       const module = (await import(/* @vite-ignore */ url)) as Pagefind
       await module.options({excerptLength: 28})
-      await module.filters()
       return module
     })())
+
+  // The counters beside the filters need Pagefind's whole filter index, which grows
+  // with the site: it is fetched once the filters can be seen (always on a wide
+  // screen; on a narrow one when the reader opens them), not for every first query.
+  const refine = document.querySelector<HTMLDetailsElement>('details.refine')
+  const filtersVisible = () => refine?.querySelector('fieldset')?.checkVisibility() ?? false
+  let filterIndex: Promise<unknown> | undefined
+  const loadFilterIndex = (api: Pagefind) => (filterIndex ??= api.filters())
 
   let latest = 0
   let pending: Array<{data: () => Promise<ResultData>}> = []
@@ -127,6 +134,7 @@ export function startSearchPage() {
     status!.textContent = 'Searching…'
     try {
       const api = await loadPagefind()
+      if (filtersVisible()) await loadFilterIndex(api)
       const sort: Record<string, 'asc' | 'desc'> | undefined = query.sort
         ? {date: query.sort === 'newest' ? 'desc' : 'asc'}
         : undefined
@@ -191,5 +199,9 @@ export function startSearchPage() {
   if (['type', 'category', 'sort'].some((name) => params.has(name))) {
     document.querySelector('details.refine')?.setAttribute('open', '')
   }
+  // Opened on a narrow screen: the counters' index arrives, and the search runs again to fill them.
+  refine?.addEventListener('toggle', () => {
+    if (refine.open && !filterIndex) void run({updateAddress: false})
+  })
   void run({updateAddress: false})
 }
