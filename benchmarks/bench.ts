@@ -12,30 +12,45 @@
  * 5. The rebuild after an edit (support/rebuild-cost.ts): the whole `pnpm build` as a
  *    full build, a first incremental build and incremental rebuilds after no change,
  *    a title edit and a category rename, next to the baseline's incremental rebuild.
- * 6. Site search at each size: `pnpm build` with its Pagefind index (RUNS times), the
- *    index Pagefind would build from the HTML instead, and a first query in Chromium.
- * 7. At each size given with --articles (100,000 and more): our site alone, RUNS
- *    builds, and the content phase once; a failure is recorded, with where it
- *    stopped, rather than ending the benchmark.
+ * 6. Site search at each size (support/search-cost.ts): `pnpm build` with its Pagefind
+ *    index (RUNS times), the index Pagefind would build from the HTML instead, and
+ *    first queries in Chromium.
+ * 7. At each size given with --articles (100,000 and more; support/scale-cost.ts): our
+ *    site alone, RUNS builds, and the content phase once; a failure is recorded, with
+ *    where it stopped, rather than ending the benchmark.
+ *
+ * The commands it times are in support/commands.ts.
  *
  * Options: --runs 3 --sizes 1000,10000 --seed 1 --articles 100000,250000; --rebuild-only
- * runs step 5 alone at the largest size and replaces only its section. Takes
- * about ten minutes on two cores without --articles. Not part of the test suite:
- * the figures depend on the machine.
+ * runs step 5 alone at the largest size and replaces only its section. With --runs 1
+ * and no --articles, about fifteen minutes on two idle cores. Not part of the test
+ * suite: the figures depend on the machine.
  */
 import {execFileSync} from 'node:child_process'
-import {mkdir, readdir, readFile, rm, stat, writeFile} from 'node:fs/promises'
+import {mkdir, readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import {loadavg} from 'node:os'
-import {dirname, join} from 'node:path'
+import {join} from 'node:path'
 import {performance} from 'node:perf_hooks'
-import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 
+import {
+  baselineDir,
+  buildBaseline,
+  buildOurs,
+  clearOutputs,
+  contentCostCommand,
+  contentCostOf,
+  datasetFileFor,
+  generateCommand,
+  repoRoot,
+  siteDir,
+  workDir,
+} from './support/commands.ts'
 import {summarizeCpuProfile, type ProfileSummary} from './support/cpu-profile.ts'
-import {attempt, lastLines, timed, type Command} from './support/measure.ts'
+import {timed} from './support/measure.ts'
 import {rebuildCost} from './support/rebuild-cost.ts'
 import {rebuildReport, replaceRebuildSection} from './support/rebuild-report.ts'
-import {buildWithSearch, firstQuery, indexFromHtml, type RunFailure} from './support/search-cost.ts'
+import {searchCost} from './support/search-cost.ts'
 import {searchReport, type SearchResult} from './support/search-report.ts'
 import {
   median,
@@ -45,16 +60,10 @@ import {
   type ContentCost,
   type SizeResult,
 } from './support/results-report.ts'
-import {scaleReport, type ScaleBuild, type ScaleResult} from './support/scale-report.ts'
+import {atScale} from './support/scale-cost.ts'
+import {scaleReport, type ScaleResult} from './support/scale-report.ts'
 
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..')
-const siteDir = join(repoRoot, 'site')
-const baselineDir = join(repoRoot, 'benchmarks', 'baseline')
-const workDir = join(repoRoot, 'benchmarks', 'runs', 'bench')
 const resultsFile = join(repoRoot, 'benchmarks', 'RESULTS.md')
-// Inside site/, like the test builds: Astro stages prerender chunks under the out dir.
-const siteOutDir = join(siteDir, '.bench-builds', 'out')
-const baselineOutDir = join(baselineDir, 'dist')
 
 const {values: options} = parseArgs({
   options: {
@@ -76,54 +85,11 @@ if (SIZES.some((size) => !Number.isInteger(size) || size < 1))
 if (counts(options.articles).some((size) => !Number.isInteger(size) || size < 1))
   throw new Error('--articles must be an article count, or a comma-separated list of them')
 
-const astroBin = (dir: string) => join(dir, 'node_modules', 'astro', 'bin', 'astro.mjs')
-
-function buildOurs(
-  datasetFile: string,
-  extra: {env?: Record<string, string>; nodeArgs?: string[]} = {},
-) {
-  return {
-    // The process that builds (pnpm build runs it, then swaps the folder in: two renames).
-    args: [...(extra.nodeArgs ?? []), join(siteDir, 'scripts', 'astro-build.ts'), siteOutDir],
-    cwd: siteDir,
-    env: {DATASET_FILE: datasetFile, ...extra.env},
-  }
-}
-
-function buildBaseline(articles: number): Command {
-  return {
-    args: [astroBin(baselineDir), 'build'],
-    cwd: baselineDir,
-    env: {BENCH_ARTICLES: String(articles), BASELINE_OUT_DIR: baselineOutDir},
-  }
-}
-
-async function clearOutputs() {
-  await rm(siteOutDir, {recursive: true, force: true})
-  await rm(baselineOutDir, {recursive: true, force: true})
-}
-
 const log = (message: string) => console.log(`[bench] ${message}`)
-
-const generateCommand = (articles: number, file: string): Command => ({
-  args: [
-    join(repoRoot, 'shared', 'scripts', 'generate-dataset.ts'),
-    '--articles',
-    String(articles),
-    '--seed',
-    options.seed,
-    '--out',
-    file,
-  ],
-  cwd: repoRoot,
-  env: {},
-})
-
-const datasetFileFor = (articles: number) => join(workDir, `articles-${articles}`, 'dataset.ndjson')
 
 async function generateDataset(articles: number): Promise<string> {
   const file = datasetFileFor(articles)
-  await timed(generateCommand(articles, file), `generating ${articles} articles`)
+  await timed(generateCommand(articles, file, options.seed), `generating ${articles} articles`)
   return file
 }
 
@@ -148,14 +114,6 @@ async function compare(articles: number, datasetFile: string): Promise<SizeResul
   await clearOutputs()
   return result
 }
-
-const contentCostCommand = (datasetFile: string): Command => ({
-  args: [join(repoRoot, 'benchmarks', 'support', 'content-cost.ts'), datasetFile],
-  cwd: repoRoot,
-  env: {},
-})
-const contentCostOf = (output: string) =>
-  JSON.parse(output.trim().split('\n').at(-1)!) as ContentCost
 
 async function contentCost(datasetFile: string): Promise<ContentCost> {
   const samples: ContentCost[] = []
@@ -182,83 +140,6 @@ async function profile(datasetFile: string): Promise<ProfileSummary> {
   const [file] = (await readdir(profileDir)).filter((name) => name.endsWith('.cpuprofile'))
   if (!file) throw new Error(`No .cpuprofile was written to ${profileDir}`)
   return summarizeCpuProfile(join(profileDir, file), repoRoot)
-}
-
-/** Our site alone at a size given with --articles: generated, built RUNS times, content timed once. */
-async function atScale(articles: number): Promise<ScaleResult> {
-  const file = datasetFileFor(articles)
-  const generated = await attempt(generateCommand(articles, file))
-  log(
-    `generated ${articles} articles: ${seconds(generated.wallMs)}, peak ${megabytes(generated.peakBytes)}`,
-  )
-  if (generated.failure) {
-    return {
-      articles,
-      datasetBytes: NaN,
-      generated,
-      builds: [],
-      content: {...generated, failure: 'not run: no dataset'},
-    }
-  }
-  // The whole `pnpm build`, search index included, as a host runs it.
-  const dist = join(siteDir, '.bench-builds', 'scale-dist')
-  const builds: ScaleBuild[] = []
-  for (let round = 1; round <= RUNS; round++) {
-    await clearOutputs()
-    const build = await buildWithSearch(siteDir, file, dist).then(
-      ({wallMs, treePeakBytes, pages, records, indexMs, indexBytes}): ScaleBuild => ({
-        wallMs,
-        peakBytes: treePeakBytes,
-        pages,
-        index: {records, ms: indexMs, bytes: indexBytes},
-      }),
-      (error: Partial<RunFailure>): ScaleBuild => ({
-        wallMs: error.wallMs ?? NaN,
-        peakBytes: error.treePeakBytes ?? NaN,
-        failure: lastLines(error.output ?? String(error)),
-      }),
-    )
-    // A site of 100,000 articles is gigabytes: kept no longer than its figures.
-    await rm(dist, {recursive: true, force: true})
-    builds.push(build)
-    log(
-      `${articles} articles, pnpm build, round ${round}: ${build.failure ? 'FAILED, ' : ''}` +
-        `${seconds(build.wallMs)}, ${build.pages} pages, peak ${megabytes(build.peakBytes)}`,
-    )
-  }
-  await clearOutputs()
-  const timing = await attempt(contentCostCommand(file))
-  const content = timing.failure
-    ? {...timing, failure: timing.failure}
-    : contentCostOf(timing.output)
-  return {articles, datasetBytes: (await stat(file)).size, generated, builds, content}
-}
-
-/**
- * What a reader might search: a word in nearly every generated article (the worst
- * case: its index chunk lists every page), a city's name, and one story's title words.
- */
-const SEARCH_TERMS = ['parking', 'City 7', 'Article 777']
-
-async function searchCost(
-  articles: number,
-  datasetFile: string,
-  withoutSearchMs: number,
-): Promise<SearchResult> {
-  // Inside site/, as the build script requires (SITE_DIST_DIR).
-  const dist = join(siteDir, '.bench-builds', 'search-dist')
-  const builds = []
-  for (let round = 1; round <= RUNS; round++) {
-    builds.push(await buildWithSearch(siteDir, datasetFile, dist))
-    log(
-      `${articles} articles, pnpm build with search, round ${round}: ${seconds(builds.at(-1)!.wallMs)}`,
-    )
-  }
-  const html = await indexFromHtml(siteDir, dist, join(workDir, 'html-index'))
-  const queries = []
-  for (const term of SEARCH_TERMS) queries.push(await firstQuery(dist, term))
-  await rm(dist, {recursive: true, force: true})
-  return {articles, withoutSearchMs, builds, html, queries}
 }
 
 async function versionOf(packageDir: string): Promise<string> {
@@ -341,7 +222,15 @@ const rebuilds = await rebuildSection(largest, datasets.get(largest)!)
 const search: SearchResult[] = []
 for (const result of results) {
   const withoutSearchMs = median(result.ours.map((run) => run.wallMs))
-  search.push(await searchCost(result.articles, datasets.get(result.articles)!, withoutSearchMs))
+  search.push(
+    await searchCost({
+      articles: result.articles,
+      datasetFile: datasets.get(result.articles)!,
+      withoutSearchMs,
+      runs: RUNS,
+      log,
+    }),
+  )
 }
 
 const [astroVersion, groqVersion, sharpVersion] = await Promise.all([
@@ -382,7 +271,7 @@ async function writeResults(scale: ScaleResult[], pending: number[]) {
 const scale: ScaleResult[] = []
 await writeResults(scale, SCALE)
 for (const size of SCALE) {
-  scale.push(await atScale(size))
+  scale.push(await atScale({articles: size, seed: options.seed, runs: RUNS, log}))
   await writeResults(scale, SCALE.slice(scale.length))
 }
 console.log(`\n${await writeResults(scale, [])}`)

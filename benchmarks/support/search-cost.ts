@@ -12,6 +12,9 @@ import {performance} from 'node:perf_hooks'
 
 import {launchChromium} from '../../tests/support/browser.ts'
 import {startStaticServer} from '../../tests/support/static-server.ts'
+import {siteDir, workDir} from './commands.ts'
+import {seconds} from './results-report.ts'
+import type {SearchResult} from './search-report.ts'
 import {sampleTreeMemory} from './tree-memory.ts'
 
 export interface SearchBuild {
@@ -176,4 +179,34 @@ export async function firstQuery(distDir: string, term: string): Promise<FirstQu
   } finally {
     await Promise.all([browser.close(), server.close()])
   }
+}
+
+/**
+ * What a reader might search: a word in nearly every generated article (the worst
+ * case: its index chunk lists every page), a city's name, and one story's title words.
+ */
+const SEARCH_TERMS = ['parking', 'City 7', 'Article 777']
+
+/** Site search at one size: `pnpm build` `runs` times, the index from HTML, first queries. */
+export async function searchCost(step: {
+  articles: number
+  datasetFile: string
+  /** The median build without search at this size, to compare with. */
+  withoutSearchMs: number
+  runs: number
+  log: (message: string) => void
+}): Promise<SearchResult> {
+  // Inside site/, as the build script requires (SITE_DIST_DIR).
+  const dist = join(siteDir, '.bench-builds', 'search-dist')
+  const builds = []
+  for (let round = 1; round <= step.runs; round++) {
+    builds.push(await buildWithSearch(siteDir, step.datasetFile, dist))
+    const wall = seconds(builds.at(-1)!.wallMs)
+    step.log(`${step.articles} articles, pnpm build with search, round ${round}: ${wall}`)
+  }
+  const html = await indexFromHtml(siteDir, dist, join(workDir, 'html-index'))
+  const queries = []
+  for (const term of SEARCH_TERMS) queries.push(await firstQuery(dist, term))
+  await rm(dist, {recursive: true, force: true})
+  return {articles: step.articles, withoutSearchMs: step.withoutSearchMs, builds, html, queries}
 }
