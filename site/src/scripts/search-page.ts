@@ -197,7 +197,7 @@ export function startSearchPage() {
   writeForm(form, params)
   // A link with filters chosen opens them, so that they can be seen and changed.
   if (['type', 'category', 'sort'].some((name) => params.has(name))) {
-    document.querySelector('details.refine')?.setAttribute('open', '')
+    refine?.setAttribute('open', '')
   }
   // Opened on a narrow screen: the counters' index arrives, and the search runs again to fill them.
   refine?.addEventListener('toggle', () => {
