@@ -101,8 +101,11 @@ export async function buildWithSearch(
     cwd: siteDir,
     env: {DATASET_FILE: datasetFile, SITE_DIST_DIR: distDir},
   })
-  // "Search index: 10034 pages, 5120 files, 61.2 MB in 9.8s."
-  const line = /Search index: (\d+) pages, \d+ files, [\d.]+ MB in ([\d.]+)s\./.exec(build.output)
+  // "Search index: 10034 pages, 5120 files, 61.2 MB in 9.8s." (a large one: "… pages in 6 parts, …")
+  const line =
+    /Search index: (\d+) pages(?: in \d+ parts)?, \d+ files, [\d.]+ MB in ([\d.]+)s\./.exec(
+      build.output,
+    )
   if (!line) throw new Error(`The build printed no search index line:\n${build.output}`)
   const index = await folderBytes(join(distDir, 'pagefind'))
   return {

@@ -51,6 +51,8 @@ export interface Environment {
     port: number | undefined
     /** SITE_BUILD_LOG=files: the build log lists every file written, and whether it was reused. */
     logFiles: boolean
+    /** SITE_SEARCH_PART_SIZE: records per part of the search index at most. */
+    searchPartSize: number | undefined
   }
 }
 
@@ -224,6 +226,12 @@ export function readEnvironment(env: Env = process.env): Environment {
     distDir: read.path('SITE_DIST_DIR'),
     port: read.whole('SITE_PORT', 1, 65_535, 'a port number from 1 to 65535'),
     logFiles: read.matching('SITE_BUILD_LOG', /^files$/, '"files" (or nothing)') === 'files',
+    searchPartSize: read.whole(
+      'SITE_SEARCH_PART_SIZE',
+      1,
+      Number.MAX_SAFE_INTEGER,
+      'a whole number of search records, 1 or more',
+    ),
   }
   if (read.problems.length > 0) throw new EnvironmentError(read.problems)
   return {content, previewDrafts, site}

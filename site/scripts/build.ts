@@ -21,8 +21,11 @@ import {writeSearchIndex} from './search-index.ts'
 const siteDir = join(dirname(fileURLToPath(import.meta.url)), '..')
 
 let dist: string
+let searchPartSize: number | undefined
 try {
-  dist = readEnvironment().site.distDir ?? join(siteDir, 'dist')
+  const {site} = readEnvironment()
+  dist = site.distDir ?? join(siteDir, 'dist')
+  searchPartSize = site.searchPartSize
 } catch (error) {
   console.error(isReportable(error) ? error.message : error)
   process.exit(1)
@@ -55,11 +58,12 @@ if (code !== 0 || !existsSync(join(staging, 'index.html'))) await fail(code || 1
 // Site search is part of the site: no index, no new site.
 try {
   const started = performance.now()
-  const index = await writeSearchIndex(staging)
+  const index = await writeSearchIndex(staging, searchPartSize)
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   const megabytes = (index.bytes / 1e6).toFixed(1)
+  const parts = index.parts === 1 ? '' : ` in ${index.parts} parts`
   console.log(
-    `Search index: ${index.records} pages, ${index.files} files, ${megabytes} MB in ${seconds}s.`,
+    `Search index: ${index.records} pages${parts}, ${index.files} files, ${megabytes} MB in ${seconds}s.`,
   )
 } catch (error) {
   console.error(

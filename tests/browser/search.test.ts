@@ -13,12 +13,11 @@ import {beforeAll, describe, expect, inject, test} from 'vitest'
 
 import {readBundledDocuments, type Doc} from '../support/dataset-files'
 import {openPage, useBrowserSession, withPage} from '../support/browser-session'
+import {articlesNewestFirst, isPublished, searchableUrls} from '../support/searchable'
 
 const session = useBrowserSession()
 
 type Ref = {_ref: string}
-const slugOf = (doc: Doc) => (doc.slug as {current: string}).current
-const isPublished = (doc: Doc) => !doc._id.startsWith('drafts.') && !doc._id.startsWith('versions.')
 /** Words of five letters or more in any string of a value (keys and URLs too), lower-cased. */
 const wordsOf = (value: unknown) =>
   new Set((JSON.stringify(value).match(/[A-Za-z]{5,}/g) ?? []).map((word) => word.toLowerCase()))
@@ -37,19 +36,7 @@ let urlOf: Map<string, string>
 beforeAll(async () => {
   docs = await readBundledDocuments()
   published = docs.filter(isPublished)
-  const featured = (published.find((doc) => doc._type === 'siteSettings')!.featuredListicle as Ref)
-    ._ref
-  const base = {
-    article: '/articles/',
-    city: '/cities/',
-    listicle: '/lists/',
-    category: '/categories/',
-  }
-  urlOf = new Map(
-    published
-      .filter((doc): doc is Doc & {_type: keyof typeof base} => doc._type in base)
-      .map((doc) => [doc._id, doc._id === featured ? '/' : `${base[doc._type]}${slugOf(doc)}/`]),
-  )
+  urlOf = searchableUrls(docs)
 })
 
 /** The results' addresses, in order, once the page has written them (or said there are none). */
@@ -191,10 +178,7 @@ describe('searching the bundled site', {timeout: 120_000}, () => {
   })
 
   test('Newest first and Oldest first order articles by their publication date', async () => {
-    const articles = published
-      .filter((doc) => doc._type === 'article')
-      .sort((a, b) => Date.parse(b.publishedAt as string) - Date.parse(a.publishedAt as string))
-    const newestFirst = articles.map((doc) => urlOf.get(doc._id))
+    const newestFirst = articlesNewestFirst(docs)
     await withPage(session, {}, async (page) => {
       expect(await search(page, '?type=Article&sort=newest')).toEqual(newestFirst)
       expect(await search(page, '?type=Article&sort=oldest')).toEqual(newestFirst.toReversed())

@@ -2,10 +2,13 @@
  * A dataset for paging and journeys: the bundled one plus 23 extra articles in the
  * "Cities" category, each related to a ranked city, so /latest/ and
  * /categories/cities/ have three pages (10, 10, 7 articles with the four seed ones).
+ * Its site is built with a search index in parts of 12 records at most (49
+ * records: five parts), as a site of 100,000 articles is in parts of 20,000.
  */
 import {readBundledDocuments, toNdjson, writeTempDataset, type Doc} from './dataset-files'
 
 export const EXTRA_ARTICLES = 23
+export const PAGED_SEARCH_PART_SIZE = 12
 const CITY_IDS = ['city-vienna', 'city-boston', 'city-seoul', 'city-tokyo']
 
 /** The paged fixture's documents: the bundled ones, then the extra articles. */

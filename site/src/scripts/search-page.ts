@@ -4,26 +4,14 @@
  * (/search/?q=vienna&type=City), so the header's plain search form, the back
  * button and shared links all work. Pagefind's own browser library
  * (/pagefind/pagefind.js, written by the build) loads on the first search and
- * fetches only the index fragments a query needs.
+ * fetches only the index fragments a query needs, from every part of the
+ * index (search-parts.ts).
  *
  * Everything from the index is written as text; of an excerpt, only Pagefind's
  * <mark> highlighting is kept as markup.
  */
+import {openSearchIndex, type SearchIndex} from './search-parts'
 import {renderResult, type ResultData} from './search-result'
-
-/** The part of Pagefind's browser API this page uses (pagefind_web_js/types). */
-interface Pagefind {
-  options(options: {excerptLength?: number}): Promise<void>
-  /** Loads the filter index; searches report filter counts only after it. */
-  filters(): Promise<unknown>
-  search(
-    term: string | null,
-    options: {filters?: Record<string, {any: string[]}>; sort?: Record<string, 'asc' | 'desc'>},
-  ): Promise<{
-    results: Array<{id: string; data: () => Promise<ResultData>}>
-    filters: Record<string, Record<string, number>>
-  } | null>
-}
 
 const PAGE_SIZE = 10
 const TYPING_PAUSE_MS = 200
@@ -74,23 +62,16 @@ export function startSearchPage() {
   const more = document.querySelector<HTMLButtonElement>('[data-search-more]')
   if (!form || !input || !status || !list || !more) return
 
-  let pagefind: Promise<Pagefind> | undefined
-  const loadPagefind = () =>
-    (pagefind ??= (async () => {
-      // Not bundled: the index and its library are written after Astro's build.
-      const url = '/pagefind/pagefind.js'
-      const module = (await import(/* @vite-ignore */ url)) as Pagefind
-      await module.options({excerptLength: 28})
-      return module
-    })())
+  let searchIndex: Promise<SearchIndex> | undefined
+  const loadSearchIndex = () => (searchIndex ??= openSearchIndex({excerptLength: 28}))
 
   // The counters beside the filters need Pagefind's whole filter index, which grows
   // with the site: it is fetched once the filters can be seen (always on a wide
   // screen; on a narrow one when the reader opens them), not for every first query.
   const refine = document.querySelector<HTMLDetailsElement>('details.refine')
   const filtersVisible = () => refine?.querySelector('fieldset')?.checkVisibility() ?? false
-  let filterIndex: Promise<unknown> | undefined
-  const loadFilterIndex = (api: Pagefind) => (filterIndex ??= api.filters())
+  let filterIndex: Promise<void> | undefined
+  const loadFilterIndex = (index: SearchIndex) => (filterIndex ??= index.loadFilters())
 
   let latest = 0
   let pending: Array<{data: () => Promise<ResultData>}> = []
@@ -133,12 +114,12 @@ export function startSearchPage() {
     }
     status!.textContent = 'Searching…'
     try {
-      const api = await loadPagefind()
-      if (filtersVisible()) await loadFilterIndex(api)
-      const sort: Record<string, 'asc' | 'desc'> | undefined = query.sort
-        ? {date: query.sort === 'newest' ? 'desc' : 'asc'}
+      const index = await loadSearchIndex()
+      if (filtersVisible()) await loadFilterIndex(index)
+      const sort = query.sort
+        ? ({date: query.sort === 'newest' ? 'desc' : 'asc'} as const)
         : undefined
-      const found = await api.search(query.term || null, {filters: query.filters, sort})
+      const found = await index.search(query.term || null, {filters: query.filters, sort})
       // A newer search has started (or Pagefind dropped this one for it).
       if (search !== latest || !found) return
       list!.replaceChildren()
