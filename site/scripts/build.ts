@@ -16,6 +16,7 @@ import {fileURLToPath} from 'node:url'
 import {readEnvironment} from '@smart-cities/shared/environment'
 import {isReportable} from '@smart-cities/shared/reportable-error'
 
+import {astroHeapArguments, astroHeapLimit} from './astro-heap.ts'
 import {writeSearchIndex} from './search-index.ts'
 
 const siteDir = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -33,16 +34,36 @@ try {
 const staging = join(dirname(dist), '.dist-staging')
 const previous = join(dirname(dist), '.dist-previous')
 
-/** Runs the build in a process of its own, so that a failure stops every page still rendering. */
+/** Astro's limit on its heap, which holds all of the content (astro-heap.ts). */
+const heapArguments = astroHeapArguments()
+
+/**
+ * Runs the build in a process of its own, so that a failure stops every page still
+ * rendering. Resolves with its exit code, after saying why when a signal ended it.
+ */
 function astroBuild(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(siteDir, 'scripts', 'astro-build.ts'), staging], {
+    const script = join(siteDir, 'scripts', 'astro-build.ts')
+    const child = spawn(process.execPath, [...heapArguments, script, staging], {
       cwd: siteDir,
       stdio: 'inherit',
     })
     child.on('error', reject)
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)))
+    child.on('exit', (code, signal) => {
+      if (signal) console.error(`\n${stoppedBySignal(signal)}`)
+      resolve(code ?? (signal ? 1 : 0))
+    })
   })
+}
+
+/** What a newcomer needs when Astro's process was stopped from outside its code. */
+function stoppedBySignal(signal: NodeJS.Signals): string {
+  const raise = `Its heap may grow to ${astroHeapLimit(heapArguments)} MB; NODE_OPTIONS=--max-old-space-size=<megabytes> allows more.`
+  if (signal === 'SIGABRT')
+    return `Astro's build process was aborted (${signal}), most often because its JavaScript heap was full (Node says "heap out of memory" above if so). ${raise}`
+  if (signal === 'SIGKILL')
+    return `Astro's build process was killed (${signal}), most often by the system when the machine or container ran out of memory: build where more memory is free.`
+  return `Astro's build process was stopped by ${signal}.`
 }
 
 async function fail(code: number): Promise<never> {

@@ -97,6 +97,23 @@ describe('a failed build never replaces the site', () => {
     expect(existsSync(join(dist, '..', '.dist-staging'))).toBe(false)
   }, 180_000)
 
+  test('an Astro process out of memory: the message says so and how to allow more; dist unchanged', async () => {
+    const before = await fingerprint(dist)
+    // A heap far too small for the build: V8 aborts the process, as a site too large would.
+    const result = await build({NODE_OPTIONS: '--max-old-space-size=40'})
+    expect(result.code, result.output).toBe(1)
+    expect(result.output).toContain('JavaScript heap out of memory')
+    expect(result.output).toContain(
+      "Astro's build process was aborted (SIGABRT), most often because its JavaScript heap was full",
+    )
+    expect(result.output).toContain(
+      'Its heap may grow to 40 MB; NODE_OPTIONS=--max-old-space-size=<megabytes> allows more.',
+    )
+    expect(result.output).toContain('was left as it was')
+    expect(await fingerprint(dist)).toEqual(before)
+    expect(existsSync(join(dist, '..', '.dist-staging'))).toBe(false)
+  }, 180_000)
+
   test('a successful build does replace it', async () => {
     const result = await build({
       DATASET_FILE: await writeTempDataset(toNdjson(await renamedVienna())),
