@@ -1,9 +1,8 @@
 /**
  * How much memory Astro's build process may use. Astro keeps every document and
  * query result in its JavaScript heap for the whole render, and V8's own limit
- * (about 4.5 GB here) is fixed whatever the machine has: a 250,000-article build
- * stopped at it with most of a 24 GB machine free. So the build's limit follows
- * the memory the process may use, unless NODE_OPTIONS sets one.
+ * (about 4.5 GB) does not grow with the machine: 250,000 articles need more. So
+ * the limit follows the memory the process may use, unless NODE_OPTIONS sets one.
  */
 import {totalmem} from 'node:os'
 import {getHeapStatistics} from 'node:v8'
